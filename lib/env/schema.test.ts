@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./schema";
+
+const pem = "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----";
+const base = {
+  GITHUB_APP_ID: "1",
+  GITHUB_APP_PRIVATE_KEY: pem.replace(/\n/g, "\\n"),
+  GITHUB_APP_CLIENT_ID: "Iv1.client",
+  GITHUB_APP_CLIENT_SECRET: "shh-client-secret",
+  AUTH_SECRET: "x".repeat(32),
+};
+const noFiles = () => {
+  throw new Error("ENOENT");
+};
+
+describe("parseEnv", () => {
+  it("applies DESIGN.md's defaults and unescapes an inline key", () => {
+    const env = parseEnv(base, noFiles);
+    expect(env.githubApiUrl).toBe("https://api.github.com");
+    expect(env.githubUrl).toBe("https://github.com");
+    expect(env.appUrl).toBe("http://localhost:3000");
+    expect(env.port).toBe(3000);
+    expect(env.databaseUrl).toBeUndefined();
+    expect(env.privateKey).toBe(pem + "\n");
+  });
+
+  it("accepts the NEXTAUTH_* aliases and strips trailing slashes", () => {
+    const { AUTH_SECRET, ...rest } = base;
+    const env = parseEnv(
+      { ...rest, NEXTAUTH_SECRET: AUTH_SECRET, NEXTAUTH_URL: "https://grantdesk.example/", GITHUB_API_URL: "https://api.acme.ghe.com/" },
+      noFiles,
+    );
+    expect(env.authSecret).toBe(AUTH_SECRET);
+    expect(env.appUrl).toBe("https://grantdesk.example");
+    expect(env.githubApiUrl).toBe("https://api.acme.ghe.com");
+  });
+
+  it("reads the key from GITHUB_APP_PRIVATE_KEY_FILE", () => {
+    const { GITHUB_APP_PRIVATE_KEY, ...rest } = base;
+    void GITHUB_APP_PRIVATE_KEY;
+    const env = parseEnv({ ...rest, GITHUB_APP_PRIVATE_KEY_FILE: "/keys/app.pem" }, (path) => (path === "/keys/app.pem" ? pem : ""));
+    expect(env.privateKey).toContain("BEGIN RSA PRIVATE KEY");
+  });
+
+  it.each([
+    [{ GITHUB_APP_ID: undefined }, /^Configuration error: GITHUB_APP_ID — required/],
+    [{ GITHUB_APP_ID: "abc" }, /^Configuration error: GITHUB_APP_ID — expected/],
+    [{ GITHUB_API_URL: "ftp://x" }, /^Configuration error: GITHUB_API_URL — expected an http\(s\) URL/],
+    [{ AUTH_SECRET: "short" }, /^Configuration error: AUTH_SECRET — expected at least 32/],
+    [{ GITHUB_APP_PRIVATE_KEY: undefined }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — required/],
+    [{ GITHUB_APP_PRIVATE_KEY: "not a key" }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — expected a PEM/],
+    [{ DATABASE_URL: "mysql://x" }, /^Configuration error: DATABASE_URL — expected a postgres/],
+    [{ PORT: "99999" }, /^Configuration error: PORT/],
+  ])("rejects %o with one line naming the variable", (override, message) => {
+    const attempt = () => parseEnv({ ...base, ...override }, noFiles);
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("\n");
+      expect((error as Error).message).not.toContain("shh-client-secret");
+    }
+  });
+
+  it("says so when the key file cannot be read", () => {
+    const { GITHUB_APP_PRIVATE_KEY, ...rest } = base;
+    void GITHUB_APP_PRIVATE_KEY;
+    expect(() => parseEnv({ ...rest, GITHUB_APP_PRIVATE_KEY_FILE: "/nope" }, noFiles)).toThrow(
+      "Configuration error: GITHUB_APP_PRIVATE_KEY_FILE — cannot read the file it names",
+    );
+  });
+});
