@@ -1,9 +1,33 @@
+/** Headers every response carries; pages also get a per-request CSP with a nonce from proxy.ts. */
+const securityHeaders = [
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+];
+
+/** Responses proxy.ts does not see (API JSON, build assets) still refuse framing and active content. */
+const lockedDownCsp = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // A separate build folder lets a test build (with known fake secrets) sit beside a dev build.
+  // A separate build folder lets the test build (with known fake secrets) sit beside a dev build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 for signed-in non-owners.
+    authInterrupts: true,
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [lockedDownCsp] },
+      { source: "/_next/:path*", headers: [lockedDownCsp] },
+      { source: "/favicon.ico", headers: [lockedDownCsp] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,0 +1,32 @@
+import { forbidden, notFound, redirect } from "next/navigation";
+import { OrgNav } from "@/components/layout/org-nav";
+import { checkOrgAccess } from "@/lib/auth/org-access";
+import { getPageUser } from "@/lib/auth/session-user";
+import { isOrgLogin } from "@/lib/auth/org-login";
+
+const TABS = [{ label: "Requests", segment: "requests" }];
+
+/** Every page of an org passes through here: only its active owners get past. */
+export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  if (!isOrgLogin(org)) notFound();
+  const user = await getPageUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/orgs/${org}`)}`);
+  const access = await checkOrgAccess(org, user.login);
+  if (access === "not_installed") notFound();
+  if (access === "not_owner") forbidden();
+
+  return (
+    <div>
+      <div className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto max-w-screen-2xl px-4 pt-4 sm:px-6">
+          <h1 className="text-lg font-semibold text-zinc-900">{org}</h1>
+          <div className="mt-2">
+            <OrgNav org={org} tabs={TABS} />
+          </div>
+        </div>
+      </div>
+      <div className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Ports, paths and the known fake secrets of the end-to-end run, shared by the Playwright config,
+// the server it starts and the specs (the secret-leak spec searches for exactly these values).
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3310);
+export const FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? 4310);
+export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+export const FAKE_URL = `http://127.0.0.1:${FAKE_PORT}`;
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const DIST_DIR = ".next-e2e";
+export const RUN_DIR = path.join(root, "test-results", "e2e-run");
+export const SERVER_LOG = path.join(RUN_DIR, "dashboard.log");
+export const APP_KEY_FILE = path.join(RUN_DIR, "app-key.pem");
+export const OWNER_STATE = path.join(RUN_DIR, "owner.json");
+export const MEMBER_STATE = path.join(RUN_DIR, "member.json");
+
+export const KNOWN_SECRETS = {
+  authSecret: "e2e-known-fake-session-secret-3b9d1f7a2c5e",
+  clientSecret: "e2e-known-fake-client-secret-8c4a6e2f0d1b",
+};
+
+export const OWNER = "mona";
+export const MEMBER = "hubot";

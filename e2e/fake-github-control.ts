@@ -1,0 +1,70 @@
+import { FAKE_URL } from "./e2e-env";
+
+export interface LoggedRequest {
+  seq: number;
+  time: string;
+  method: string;
+  path: string;
+  query: string;
+  body: unknown;
+  status: number;
+}
+
+export interface Fault {
+  method?: string;
+  path?: string;
+  skip?: number;
+  times?: number;
+  rate?: number;
+  latencyMs?: number;
+  kind?: "error" | "secondary-rate-limit" | "primary-rate-limit" | "latency";
+  status?: number;
+  retryAfter?: number;
+}
+
+/** Test-side handle on fake-github's control surface (`/_fake/*`). */
+export class FakeGitHubControl {
+  constructor(private readonly baseUrl = FAKE_URL) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`fake-github ${method} ${path} answered ${response.status}`);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The sequence number of the last request fake-github logged; pass it to `requestsSince`. */
+  async mark(): Promise<number> {
+    const { entries } = await this.call<{ entries: LoggedRequest[] }>("GET", "/_fake/log");
+    return entries.at(-1)?.seq ?? 0;
+  }
+
+  async requestsSince(seq: number): Promise<LoggedRequest[]> {
+    const { entries } = await this.call<{ entries: LoggedRequest[] }>("GET", `/_fake/log?since=${seq}`);
+    return entries;
+  }
+
+  setFaults(faults: Fault[]) {
+    return this.call<unknown>("POST", "/_fake/faults", { faults });
+  }
+
+  clearFaults() {
+    return this.setFaults([]);
+  }
+
+  setMembership(org: string, username: string, role: "admin" | "member", state: "active" | "pending" = "active") {
+    return this.call<unknown>("POST", "/_fake/memberships", { org, username, role, state });
+  }
+
+  request(org: string, id: number) {
+    return this.call<Record<string, unknown>>("GET", `/_fake/state/orgs/${org}/requests/${id}`);
+  }
+
+  token(org: string, id: number) {
+    return this.call<Record<string, unknown>>("GET", `/_fake/state/orgs/${org}/tokens/${id}`);
+  }
+}

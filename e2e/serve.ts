@@ -1,0 +1,32 @@
+// The server Playwright starts: fake-github plus a fresh production build of the dashboard made
+// with known fake secrets, its log kept for the secret-leak spec. Stops on SIGTERM/SIGINT.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { startStack } from "../scripts/stack";
+import { APP_KEY_FILE, APP_PORT, DIST_DIR, FAKE_PORT, KNOWN_SECRETS, RUN_DIR, SERVER_LOG } from "./e2e-env";
+
+async function main() {
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+  const stack = await startStack({
+    appPort: APP_PORT,
+    fakePort: FAKE_PORT,
+    distDir: DIST_DIR,
+    build: process.env.E2E_SKIP_BUILD ? "if-missing" : "always",
+    logFile: SERVER_LOG,
+    authSecret: KNOWN_SECRETS.authSecret,
+    fake: { seed: 1, requests: 300, tokens: 1200, applyDelayMs: 300, clientSecret: KNOWN_SECRETS.clientSecret },
+  });
+  writeFileSync(APP_KEY_FILE, stack.fake.appPrivateKeyPem, { mode: 0o600 });
+  console.log(`e2e: dashboard ${stack.appUrl}, fake-github ${stack.fake.url}`);
+
+  const shutdown = () => {
+    void stack.stop().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`e2e: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import GitHubProvider from "next-auth/providers/github";
+import { env } from "@/lib/env";
+
+/** Sessions last a working day; owner status is re-checked against GitHub far more often (see org-access). */
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+interface GitHubUserProfile {
+  id: number;
+  login: string;
+  name: string | null;
+  avatar_url: string;
+}
+
+let cached: AuthOptions | undefined;
+
+/**
+ * next-auth configuration, built on first use so `next build` never needs the secrets. Every
+ * GitHub URL derives from GITHUB_URL / GITHUB_API_URL, so one build signs in against github.com,
+ * a GHE.com tenant or fake-github.
+ */
+export function authOptions(): AuthOptions {
+  if (cached) return cached;
+  const config = env();
+  // next-auth v4 reads its public URL from NEXTAUTH_URL; APP_URL is Grantdesk's name for it.
+  process.env.NEXTAUTH_URL ??= config.appUrl;
+  const userUrl = `${config.githubApiUrl}/user`;
+
+  cached = {
+    secret: config.authSecret,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: config.appUrl.startsWith("https://"),
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      GitHubProvider({
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        issuer: `${config.githubUrl}/login/oauth`,
+        // A GitHub App's user token carries the app's permissions, not OAuth scopes.
+        authorization: { url: `${config.githubUrl}/login/oauth/authorize`, params: { scope: "" } },
+        token: `${config.githubUrl}/login/oauth/access_token`,
+        userinfo: {
+          url: userUrl,
+          async request({ tokens }) {
+            const response = await fetch(userUrl, {
+              headers: {
+                Accept: "application/vnd.github+json",
+                Authorization: `Bearer ${tokens.access_token}`,
+                "X-GitHub-Api-Version": "2022-11-28",
+              },
+              signal: AbortSignal.timeout(config.githubTimeoutMs),
+            });
+            if (!response.ok) throw new Error(`GitHub answered ${response.status} for the signed-in user`);
+            return (await response.json()) as GitHubUserProfile;
+          },
+        },
+        profile(profile: GitHubUserProfile) {
+          return { id: String(profile.id), name: profile.name ?? profile.login, email: null, image: profile.avatar_url, login: profile.login };
+        },
+      }),
+    ],
+    callbacks: {
+      // The GitHub user token is deliberately not kept: Grantdesk acts with the app's installation token.
+      jwt({ token, profile }) {
+        if (profile) {
+          const github = profile as unknown as GitHubUserProfile;
+          token.login = github.login;
+          token.githubId = github.id;
+          token.name = github.name ?? github.login;
+          token.picture = github.avatar_url;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          login: token.login,
+          id: token.githubId,
+          name: token.name ?? token.login,
+          image: token.picture ?? null,
+        };
+        return session;
+      },
+    },
+  };
+  return cached;
+}

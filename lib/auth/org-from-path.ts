@@ -1,0 +1,8 @@
+import { isOrgLogin } from "./org-login";
+
+/** The org a dashboard path is about (`/orgs/{org}/…`), or null. */
+export function orgFromPath(pathname: string | null): string | null {
+  const match = /^\/orgs\/([^/]+)/.exec(pathname ?? "");
+  const org = match?.[1] ? decodeURIComponent(match[1]) : null;
+  return org && isOrgLogin(org) ? org : null;
+}

@@ -1,0 +1,113 @@
+// Starts fake-github and the production build of the dashboard wired to it: what `npm run demo`
+// and the Playwright suite both run.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fake-github/server";
+
+export interface StackOptions {
+  appPort: number;
+  fakePort: number;
+  /** Next's build folder; a separate one keeps the test build apart from a developer's. */
+  distDir: string;
+  /** "always" rebuilds, "if-missing" builds only when no build exists, "never" requires one. */
+  build: "always" | "if-missing" | "never";
+  /** When set, the dashboard's stdout/stderr go to this file instead of the terminal. */
+  logFile?: string;
+  authSecret?: string;
+  fake?: Omit<FakeGitHubOptions, "port" | "callbackUrls">;
+  extraEnv?: Record<string, string>;
+}
+
+export interface Stack {
+  appUrl: string;
+  fake: FakeGitHub;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const appUrl = `http://127.0.0.1:${options.appPort}`;
+  const fake = await startFakeGitHub({
+    ...options.fake,
+    port: options.fakePort,
+    callbackUrls: [`${appUrl}/api/auth/callback/github`, `http://localhost:${options.appPort}/api/auth/callback/github`],
+  });
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: options.distDir,
+    GITHUB_API_URL: fake.url,
+    GITHUB_URL: fake.url,
+    GITHUB_APP_ID: String(fake.appId),
+    GITHUB_APP_PRIVATE_KEY: fake.appPrivateKeyPem,
+    GITHUB_APP_CLIENT_ID: fake.clientId,
+    GITHUB_APP_CLIENT_SECRET: fake.clientSecret,
+    AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64url"),
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    PORT: String(options.appPort),
+    ...options.extraEnv,
+  };
+
+  const hasBuild = existsSync(`${options.distDir}/BUILD_ID`);
+  if (options.build === "always" || (options.build === "if-missing" && !hasBuild)) {
+    console.log(`Building the dashboard into ${options.distDir} (a minute or two)…`);
+    const result = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
+    if (result.status !== 0) {
+      await fake.close();
+      throw new Error("next build failed");
+    }
+  } else if (!hasBuild) {
+    await fake.close();
+    throw new Error(`no build in ${options.distDir}: run without --no-build`);
+  }
+
+  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], {
+    env,
+    stdio: options.logFile ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile, { flags: "a" });
+    app.stdout?.pipe(log);
+    app.stderr?.pipe(log);
+  }
+
+  const stop = async () => {
+    stopProcessGroup(app);
+    await fake.close();
+  };
+  try {
+    await waitForHttp(`${appUrl}/signin`, app, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { appUrl, fake, stop };
+}
+
+function stopProcessGroup(child: ChildProcess) {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the dashboard exited with code ${child.exitCode} before answering`);
+    try {
+      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the dashboard did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
