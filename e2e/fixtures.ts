@@ -6,9 +6,9 @@ export { expect } from "@playwright/test";
 
 /** Specs get `fake` (fake-github's control surface); pages are signed in as the owner by default. */
 export const test = base.extend<{ fake: FakeGitHubControl }>({
-  fake: async ({}, use) => {
+  fake: async ({}, provide) => {
     const fake = new FakeGitHubControl();
-    await use(fake);
+    await provide(fake);
     await fake.clearFaults();
   },
 });

@@ -61,6 +61,13 @@ export interface IdOutcome {
   /** GitHub's HTTP status when the id failed (absent when GitHub was never reached). */
   status?: number;
   error?: string;
+  /**
+   * Why it failed, when it did: a GitHub error code (`validation_failed`, `not_found`,
+   * `missing_permission`, `rate_limited`, …), `not_applied` (GitHub's answer was unclear, a
+   * re-read shows nothing changed: safe to retry) or `outcome_unknown` (unclear answer, and a
+   * re-read could not tell: reload before retrying). Nothing is ever resent automatically.
+   */
+  code?: string;
 }
 
 export interface BulkResult {

@@ -1,17 +1,10 @@
 import "server-only";
-import type { AuthOptions } from "next-auth";
-import GitHubProvider from "next-auth/providers/github";
+import type { AuthOptions, Profile } from "next-auth";
+import GitHubProvider, { type GithubProfile } from "next-auth/providers/github";
 import { env } from "@/lib/env";
 
 /** Sessions last a working day; owner status is re-checked against GitHub far more often (see org-access). */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-interface GitHubUserProfile {
-  id: number;
-  login: string;
-  name: string | null;
-  avatar_url: string;
-}
 
 let cached: AuthOptions | undefined;
 
@@ -52,10 +45,10 @@ export function authOptions(): AuthOptions {
               signal: AbortSignal.timeout(config.githubTimeoutMs),
             });
             if (!response.ok) throw new Error(`GitHub answered ${response.status} for the signed-in user`);
-            return (await response.json()) as GitHubUserProfile;
+            return (await response.json()) as Profile;
           },
         },
-        profile(profile: GitHubUserProfile) {
+        profile(profile: GithubProfile) {
           return { id: String(profile.id), name: profile.name ?? profile.login, email: null, image: profile.avatar_url, login: profile.login };
         },
       }),
@@ -64,7 +57,7 @@ export function authOptions(): AuthOptions {
       // The GitHub user token is deliberately not kept: Grantdesk acts with the app's installation token.
       jwt({ token, profile }) {
         if (profile) {
-          const github = profile as unknown as GitHubUserProfile;
+          const github = profile as unknown as GithubProfile;
           token.login = github.login;
           token.githubId = github.id;
           token.name = github.name ?? github.login;

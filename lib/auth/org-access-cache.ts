@@ -16,7 +16,7 @@ export type MembershipLookup = (org: string, login: string) => Promise<Membershi
  */
 export function createOrgAccessCheck(
   lookup: MembershipLookup,
-  { ttlMs = 30_000, max = 10_000, clock = performance }: { ttlMs?: number; max?: number; clock?: { now(): number } } = {},
+  { ttlMs = 30_000, max = 10_000, clock = { now: () => performance.now() } }: { ttlMs?: number; max?: number; clock?: { now(): number } } = {},
 ) {
   const cache = new LRUCache<string, OrgAccess>({ max, ttl: ttlMs, perf: clock });
   return async function checkOrgAccess(org: string, login: string): Promise<OrgAccess> {

@@ -1,0 +1,77 @@
+// How the client behaves under GitHub's limits, against a running fake-github: installation
+// tokens are reused, and rate-limit answers are waited out (or reported with when to retry).
+
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { PatTokenRow } from "@/lib/api/contract";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
+import { github as githubClient } from "@/lib/github/shared-client";
+import { POST as revoke } from "./[org]/tokens/revoke/route";
+import { GET as listTokens } from "./[org]/tokens/route";
+
+let github: FakeGitHubEnv;
+
+beforeAll(async () => {
+  github = await startFakeGitHubEnv({ seed: 5, applyDelayMs: 0 });
+});
+
+afterEach(async () => {
+  await github.faults([]);
+});
+
+afterAll(async () => {
+  await github?.close();
+});
+
+const statusesOf = async (since: number, method: string, path: string) =>
+  (await github.log(since)).filter((entry) => entry.method === method && entry.path === path).map((entry) => entry.status);
+
+it("mints exactly one installation token for 200 API calls in a row", async () => {
+  for (let call = 0; call < 200; call++) {
+    const { status } = await github.call(listTokens, `/api/orgs/acme/tokens?per_page=1&page=${call + 1}`, { org: "acme" });
+    expect(status).toBe(200);
+  }
+  const log = await github.log();
+  const count = (method: string, path: string) => log.filter((entry) => entry.method === method && entry.path === path).length;
+  expect(count("POST", "/app/installations/101/access_tokens")).toBe(1);
+  expect(count("GET", "/orgs/acme/installation")).toBe(1);
+  expect(count("GET", "/orgs/acme/personal-access-tokens")).toBe(200);
+});
+
+it("waits out a secondary rate limit on a read, and the call succeeds", async () => {
+  await github.faults([{ method: "GET", path: "^/orgs/globex/personal-access-tokens$", times: 1, kind: "secondary-rate-limit", retryAfter: 1 }]);
+  const mark = await github.mark();
+  const { status, body } = await github.call(listTokens, "/api/orgs/globex/tokens", { org: "globex" });
+  expect(status).toBe(200);
+  expect(body.items.length).toBeGreaterThan(0);
+  expect(await statusesOf(mark, "GET", "/orgs/globex/personal-access-tokens")).toEqual([403, 200]);
+});
+
+it("waits out a secondary rate limit on a write, says it is waiting meanwhile, and the revoke lands once", async () => {
+  const rows = (await github.call(listTokens, "/api/orgs/globex/tokens?per_page=2", { org: "globex" })).body.items as PatTokenRow[];
+  const ids = rows.map((row) => row.id);
+  await github.faults([{ method: "POST", path: "^/orgs/globex/personal-access-tokens$", times: 1, kind: "secondary-rate-limit", retryAfter: 2 }]);
+  const mark = await github.mark();
+  const pending = github.call(revoke, "/api/orgs/globex/tokens/revoke", { org: "globex" }, { ids });
+  await expect.poll(() => githubClient().rateLimitedUntil()).toBeInstanceOf(Date);
+  const { body } = await pending;
+  expect(body).toEqual({ results: ids.map((id) => ({ id, ok: true })), accepted: 2, failed: 0 });
+  expect(await statusesOf(mark, "POST", "/orgs/globex/personal-access-tokens")).toEqual([403, 202]);
+  await expect.poll(async () => (await github.record("globex", "tokens", ids[1]!)).status).toBe("revoked");
+});
+
+it("waits out a short primary rate limit until its reset", async () => {
+  await github.faults([{ method: "GET", path: "^/orgs/acme/personal-access-tokens$", times: 1, kind: "primary-rate-limit", retryAfter: 1 }]);
+  const mark = await github.mark();
+  expect((await github.call(listTokens, "/api/orgs/acme/tokens", { org: "acme" })).status).toBe(200);
+  expect(await statusesOf(mark, "GET", "/orgs/acme/personal-access-tokens")).toEqual([403, 200]);
+});
+
+it("answers 429 with when to retry when GitHub asks for a longer wait than a request can hold", async () => {
+  await github.faults([{ method: "GET", path: "^/orgs/acme/personal-access-tokens$", times: 1, kind: "secondary-rate-limit", retryAfter: 600 }]);
+  const mark = await github.mark();
+  const { status, headers, body } = await github.call(listTokens, "/api/orgs/acme/tokens", { org: "acme" });
+  expect(status).toBe(429);
+  expect(headers.get("retry-after")).toBe("600");
+  expect(body).toEqual({ error: { code: "rate_limited", message: expect.stringContaining("600 s"), retryAfter: 600 } });
+  expect(await statusesOf(mark, "GET", "/orgs/acme/personal-access-tokens")).toEqual([403]);
+});

@@ -1,0 +1,294 @@
+// GitHub's JSON shapes, built from the world's records. Field names and order follow the schemas
+// in GitHub's OpenAPI description; URLs point at fake-github's own origin (it plays both
+// api.github.com and github.com), and `repositories_url` uses `/organizations/{org_id}/…` as
+// GitHub does.
+
+import { APP_SLUG, INSTALLATION_PERMISSIONS, type Membership, type Org, type PatGrant, type PatRequest, type Repository, type User, type World } from "./world";
+
+const pacificOffset = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", timeZoneName: "longOffset" });
+
+/** `2026-11-23T10:04:05Z`: how most of GitHub's REST API writes times. */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * `2026-11-23T02:04:05.000-08:00`: how GitHub writes the times of the fine-grained PAT endpoints
+ * (see the examples `org-pat-grant-request-paginated` / `org-pat-grant-paginated` in its OpenAPI
+ * description) — Pacific time with an offset, so clients must parse offsets, not assume `Z`.
+ */
+export function pacificTime(ms: number): string {
+  ms = Math.floor(ms / 1000) * 1000;
+  const zone = pacificOffset.formatToParts(new Date(ms)).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(zone);
+  const offsetMinutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+  return `${local}${match ? `${match[1]}${match[2]}:${match[3]}` : "+00:00"}`;
+}
+
+function nodeId(kind: string, id: number): string {
+  return Buffer.from(kind + id).toString("base64");
+}
+
+export function avatarUrl(origin: string, id: number): string {
+  return `${origin}/avatars/u/${id}?v=4`;
+}
+
+function userLike(origin: string, login: string, id: number, type: "User" | "Organization") {
+  const api = `${origin}/users/${login}`;
+  return {
+    login,
+    id,
+    node_id: nodeId(type === "User" ? "04:User" : "012:Organization", id),
+    avatar_url: avatarUrl(origin, id),
+    gravatar_id: "",
+    url: type === "User" ? api : `${origin}/orgs/${login}`,
+    html_url: `${origin}/${login}`,
+    followers_url: `${api}/followers`,
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`,
+    repos_url: type === "User" ? `${api}/repos` : `${origin}/orgs/${login}/repos`,
+    events_url: type === "User" ? `${api}/events{/privacy}` : `${origin}/orgs/${login}/events`,
+    received_events_url: `${api}/received_events`,
+    type,
+    user_view_type: "public",
+    site_admin: false,
+  };
+}
+
+/** The `simple-user` schema. */
+export function simpleUser(origin: string, user: User) {
+  return userLike(origin, user.login, user.id, "User");
+}
+
+/** An organization in the `simple-user` shape, as repository owners and installation accounts are sent. */
+export function orgAccount(origin: string, org: Org) {
+  return userLike(origin, org.login, org.id, "Organization");
+}
+
+/** The `organization-simple` schema. */
+export function organizationSimple(origin: string, org: Org) {
+  const api = `${origin}/orgs/${org.login}`;
+  return {
+    login: org.login,
+    id: org.id,
+    node_id: nodeId("012:Organization", org.id),
+    url: api,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events`,
+    hooks_url: `${api}/hooks`,
+    issues_url: `${api}/issues`,
+    members_url: `${api}/members{/member}`,
+    public_members_url: `${api}/public_members{/member}`,
+    avatar_url: avatarUrl(origin, org.id),
+    description: org.description,
+  };
+}
+
+/** The `minimal-repository` schema. */
+export function minimalRepository(origin: string, org: Org, repository: Repository) {
+  const fullName = `${org.login}/${repository.name}`;
+  const api = `${origin}/repos/${fullName}`;
+  const host = new URL(origin).host;
+  return {
+    id: repository.id,
+    node_id: nodeId("010:Repository", repository.id),
+    name: repository.name,
+    full_name: fullName,
+    private: repository.private,
+    owner: orgAccount(origin, org),
+    html_url: `${origin}/${fullName}`,
+    description: repository.description,
+    fork: false,
+    url: api,
+    archive_url: `${api}/{archive_format}{/ref}`,
+    assignees_url: `${api}/assignees{/user}`,
+    blobs_url: `${api}/git/blobs{/sha}`,
+    branches_url: `${api}/branches{/branch}`,
+    collaborators_url: `${api}/collaborators{/collaborator}`,
+    comments_url: `${api}/comments{/number}`,
+    commits_url: `${api}/commits{/sha}`,
+    compare_url: `${api}/compare/{base}...{head}`,
+    contents_url: `${api}/contents/{+path}`,
+    contributors_url: `${api}/contributors`,
+    deployments_url: `${api}/deployments`,
+    downloads_url: `${api}/downloads`,
+    events_url: `${api}/events`,
+    forks_url: `${api}/forks`,
+    git_commits_url: `${api}/git/commits{/sha}`,
+    git_refs_url: `${api}/git/refs{/sha}`,
+    git_tags_url: `${api}/git/tags{/sha}`,
+    git_url: `git://${host}/${fullName}.git`,
+    issue_comment_url: `${api}/issues/comments{/number}`,
+    issue_events_url: `${api}/issues/events{/number}`,
+    issues_url: `${api}/issues{/number}`,
+    keys_url: `${api}/keys{/key_id}`,
+    labels_url: `${api}/labels{/name}`,
+    languages_url: `${api}/languages`,
+    merges_url: `${api}/merges`,
+    milestones_url: `${api}/milestones{/number}`,
+    notifications_url: `${api}/notifications{?since,all,participating}`,
+    pulls_url: `${api}/pulls{/number}`,
+    releases_url: `${api}/releases{/id}`,
+    ssh_url: `git@${host}:${fullName}.git`,
+    stargazers_url: `${api}/stargazers`,
+    statuses_url: `${api}/statuses/{sha}`,
+    subscribers_url: `${api}/subscribers`,
+    subscription_url: `${api}/subscription`,
+    tags_url: `${api}/tags`,
+    teams_url: `${api}/teams`,
+    trees_url: `${api}/git/trees{/sha}`,
+    clone_url: `${origin}/${fullName}.git`,
+    mirror_url: null,
+    hooks_url: `${api}/hooks`,
+    svn_url: `${origin}/${fullName}`,
+    homepage: null,
+    language: repository.language,
+    forks_count: repository.forks,
+    stargazers_count: repository.stargazers,
+    watchers_count: repository.stargazers,
+    size: repository.size,
+    default_branch: "main",
+    open_issues_count: repository.openIssues,
+    is_template: false,
+    topics: repository.topics,
+    has_issues: true,
+    has_projects: true,
+    has_wiki: false,
+    has_pages: false,
+    has_downloads: true,
+    has_discussions: false,
+    archived: repository.archived,
+    disabled: false,
+    visibility: repository.visibility,
+    pushed_at: isoSeconds(repository.pushedAt),
+    created_at: isoSeconds(repository.createdAt),
+    updated_at: isoSeconds(repository.pushedAt),
+    allow_forking: false,
+    web_commit_signoff_required: false,
+    forks: repository.forks,
+    open_issues: repository.openIssues,
+    watchers: repository.stargazers,
+  };
+}
+
+function patFields(origin: string, world: World, org: Org, record: PatGrant | PatRequest, kind: "personal-access-tokens" | "personal-access-token-requests") {
+  const owner = world.users.get(record.ownerId)!;
+  return {
+    owner: simpleUser(origin, owner),
+    repository_selection: record.repositorySelection,
+    repositories_url: `${origin}/organizations/${org.id}/${kind}/${record.id}/repositories`,
+    permissions: record.permissions,
+  };
+}
+
+function tokenFields(record: PatGrant | PatRequest, now: number) {
+  return {
+    token_id: record.tokenId,
+    token_name: record.tokenName,
+    token_expired: record.tokenExpiresAt !== null && record.tokenExpiresAt <= now,
+    token_expires_at: record.tokenExpiresAt === null ? null : pacificTime(record.tokenExpiresAt),
+    token_last_used_at: record.tokenLastUsedAt === null ? null : pacificTime(record.tokenLastUsedAt),
+  };
+}
+
+/** The `organization-programmatic-access-grant-request` schema. */
+export function patRequestJson(origin: string, world: World, org: Org, request: PatRequest, now: number) {
+  return {
+    id: request.id,
+    reason: request.reason,
+    ...patFields(origin, world, org, request, "personal-access-token-requests"),
+    created_at: pacificTime(request.createdAt),
+    ...tokenFields(request, now),
+  };
+}
+
+/** The `organization-programmatic-access-grant` schema. */
+export function patGrantJson(origin: string, world: World, org: Org, grant: PatGrant, now: number) {
+  return {
+    id: grant.id,
+    ...patFields(origin, world, org, grant, "personal-access-tokens"),
+    access_granted_at: pacificTime(grant.accessGrantedAt),
+    ...tokenFields(grant, now),
+  };
+}
+
+/** The `installation` schema, for the app's installation on `org`. */
+export function installationJson(origin: string, org: Org & { installationId: number; installedAt: number }, appId: number, clientId: string) {
+  return {
+    id: org.installationId,
+    client_id: clientId,
+    account: orgAccount(origin, org),
+    repository_selection: "all",
+    access_tokens_url: `${origin}/app/installations/${org.installationId}/access_tokens`,
+    repositories_url: `${origin}/installation/repositories`,
+    html_url: `${origin}/organizations/${org.login}/settings/installations/${org.installationId}`,
+    app_id: appId,
+    app_slug: APP_SLUG,
+    target_id: org.id,
+    target_type: "Organization",
+    permissions: INSTALLATION_PERMISSIONS,
+    events: [],
+    created_at: isoSeconds(org.installedAt),
+    updated_at: isoSeconds(org.installedAt),
+    single_file_name: null,
+    has_multiple_single_files: false,
+    single_file_paths: [],
+    suspended_by: null,
+    suspended_at: null,
+  };
+}
+
+/** The `org-membership` schema. */
+export function membershipJson(origin: string, org: Org, user: User, membership: Membership) {
+  return {
+    url: `${origin}/orgs/${org.login}/memberships/${user.login}`,
+    state: membership.state,
+    role: membership.role,
+    organization_url: `${origin}/orgs/${org.login}`,
+    organization: organizationSimple(origin, org),
+    user: simpleUser(origin, user),
+  };
+}
+
+export function primaryEmail(user: User): string {
+  return user.email ?? `${user.id}+${user.login}@users.noreply.github.com`;
+}
+
+/** The `private-user` schema: what `GET /user` answers to the user themself. */
+export function privateUserJson(origin: string, user: User) {
+  return {
+    ...simpleUser(origin, user),
+    user_view_type: "private",
+    name: user.name,
+    company: user.company,
+    blog: "",
+    location: user.location,
+    email: user.email,
+    notification_email: user.email,
+    hireable: null,
+    bio: user.bio,
+    twitter_username: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: isoSeconds(user.createdAt),
+    updated_at: isoSeconds(user.createdAt),
+    private_gists: 0,
+    total_private_repos: 0,
+    owned_private_repos: 0,
+    disk_usage: 0,
+    collaborators: 0,
+    two_factor_authentication: true,
+    plan: { name: "free", space: 976562499, private_repos: 10000, collaborators: 0 },
+  };
+}
+
+/** The `email` schema list for `GET /user/emails`. */
+export function emailsJson(user: User) {
+  return [{ email: primaryEmail(user), primary: true, verified: true, visibility: user.email ? "public" : "private" }];
+}

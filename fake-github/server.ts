@@ -1,0 +1,132 @@
+// fake-github: a standalone, faithful local stand-in for the part of GitHub's REST API Grantdesk
+// talks to. `startFakeGitHub()` is what tests, the demo and the CLI call.
+
+import { createPrivateKey, createPublicKey, generateKeyPair } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
+import { createAdaptorServer } from "@hono/node-server";
+import { Hono } from "hono";
+import { githubError } from "./github-errors";
+import { apiHeaders, identifyCaller, injectFaults, logRequests } from "./middleware";
+import { appRoutes } from "./routes/app-routes";
+import { avatarRoute } from "./routes/avatar-route";
+import { controlRoutes } from "./routes/control-routes";
+import { oauthRoutes } from "./routes/oauth-routes";
+import { patRoutes } from "./routes/pat-routes";
+import { userRoutes } from "./routes/user-routes";
+import { FakeState, type FakeEnv } from "./state";
+import { DEFAULT_APP_ID, DEFAULT_CALLBACK_URLS, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "./world";
+
+export interface FakeGitHubOptions {
+  /** 0 = a random free port (default 0). */
+  port?: number;
+  /** Default 1. */
+  seed?: number;
+  /** Pending requests in the large org "acme" (default 300). */
+  requests?: number;
+  /** Active tokens in "acme" (default 1200; scales to 100,000). */
+  tokens?: number;
+  /** Default 1. */
+  appId?: number;
+  /** PEM private key of the app (fake-github derives the public key to verify JWTs); generated when absent. */
+  appPrivateKeyPem?: string;
+  /** OAuth client id, default "Iv1.grantdeskdemo". */
+  clientId?: string;
+  /** Default "grantdesk-demo-client-secret". */
+  clientSecret?: string;
+  /** Allowed OAuth redirect bases; default Grantdesk's next-auth callback on localhost:3000 and 127.0.0.1:3000. */
+  callbackUrls?: string[];
+  /** Delay before a 202 bulk action takes effect, default 500. */
+  applyDelayMs?: number;
+}
+
+export interface FakeGitHub {
+  url: string;
+  port: number;
+  appId: number;
+  appPrivateKeyPem: string;
+  clientId: string;
+  clientSecret: string;
+  close(): Promise<void>;
+}
+
+/** A new RSA key in PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`), the format GitHub hands out for apps. */
+export async function generateAppPrivateKey(): Promise<string> {
+  const { privateKey } = await promisify(generateKeyPair)("rsa", {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  });
+  return privateKey;
+}
+
+function nonNegativeInt(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new RangeError(`${name} must be an integer from 0 to ${max}, got ${value}`);
+  return value;
+}
+
+/** Per-org id ranges (see generate-world.ts) leave room for this many requests and tokens each. */
+const MAX_RECORDS = 1_000_000;
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const appPrivateKeyPem = options.appPrivateKeyPem ?? (await generateAppPrivateKey());
+  const appId = nonNegativeInt("appId", options.appId ?? DEFAULT_APP_ID);
+  const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
+  const clientSecret = options.clientSecret ?? DEFAULT_CLIENT_SECRET;
+  const callbackUrls = options.callbackUrls ?? [...DEFAULT_CALLBACK_URLS];
+  if (callbackUrls.length === 0) throw new RangeError("callbackUrls must name at least one URL");
+  const badCallback = callbackUrls.find((callback) => !URL.canParse(callback));
+  if (badCallback !== undefined) throw new RangeError(`callbackUrls: "${badCallback}" is not a URL`);
+
+  const state = new FakeState({
+    seed: nonNegativeInt("seed", options.seed ?? 1),
+    requests: nonNegativeInt("requests", options.requests ?? 300, MAX_RECORDS),
+    tokens: nonNegativeInt("tokens", options.tokens ?? 1200, MAX_RECORDS),
+    appId,
+    clientId,
+    clientSecret,
+    callbackUrls,
+    publicKey: createPublicKey(createPrivateKey(appPrivateKeyPem)),
+    applyDelayMs: nonNegativeInt("applyDelayMs", options.applyDelayMs ?? 500),
+  });
+
+  const app = new Hono<FakeEnv>();
+  app.route("/", controlRoutes(state));
+  app.route("/", avatarRoute(state));
+  app.use("*", logRequests(state), identifyCaller(state), apiHeaders(state), injectFaults(state));
+  app.route("/", appRoutes(state));
+  app.route("/", patRoutes(state));
+  app.route("/", userRoutes(state));
+  app.route("/", oauthRoutes(state));
+  app.notFound((c) => githubError(c, 404, "Not Found"));
+  app.onError((error, c) => {
+    console.error("fake-github: unexpected error", error);
+    return githubError(c, 500, "Internal Server Error");
+  });
+
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: "127.0.0.1" }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    appId,
+    appPrivateKeyPem,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        state.dispose();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,167 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { GitHubError } from "@/lib/github/github-error";
+import { authorizeRequest } from "@/lib/auth/authorize-request";
+import { ApiError } from "./api-error";
+import { apiRoute } from "./api-route";
+
+// The gate itself is tested in lib/auth and by the route × role matrix; here it lets mona in.
+vi.mock("@/lib/auth/authorize-request", () => ({
+  authorizeRequest: vi.fn(async () => ({ login: "mona", id: 1001, name: "Mona", image: null })),
+}));
+import { orgItemParams, orgParams, patListQuerySchema, reviewBodySchema } from "./input-schemas";
+
+const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
+const get = (path: string) => new NextRequest(`http://grantdesk.test${path}`);
+const post = (path: string, body: string, type = "application/json") =>
+  new NextRequest(`http://grantdesk.test${path}`, { method: "POST", body, headers: { "content-type": type } });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("apiRoute", () => {
+  const listHandler = vi.fn(async (input: { params: { org: string }; query: unknown }) => ({ org: input.params.org, query: input.query }));
+  const list = apiRoute({ params: orgParams, query: patListQuerySchema }, listHandler);
+
+  it("hands the handler parsed input and answers its result as uncached JSON", async () => {
+    const response = await list(get("/api/orgs/acme/requests?owner=mona&owner=hubot,octocat&per_page=50&last_used_before=2025-01-31"), context({ org: "acme" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({
+      org: "acme",
+      query: { page: 1, perPage: 50, owner: ["mona", "hubot", "octocat"], lastUsedBefore: "2025-01-31" },
+    });
+  });
+
+  it.each([
+    ["/api/orgs/-acme/requests", { org: "-acme" }, /^org: must be a GitHub organization name/],
+    ["/api/orgs/acme/requests?per_page=101", { org: "acme" }, /^per_page: must be a whole number from 1 to 100$/],
+    ["/api/orgs/acme/requests?page=0", { org: "acme" }, /^page: must be a whole number from 1/],
+    ["/api/orgs/acme/requests?perPage=5", { org: "acme" }, /^unknown query field "perPage"$/],
+    ["/api/orgs/acme/requests?direction=up", { org: "acme" }, /^direction: must be "asc" or "desc"$/],
+    ["/api/orgs/acme/requests?permission=issues", { org: "acme" }, /^permission: must be a permission/],
+    ["/api/orgs/acme/requests?last_used_after=last%20week", { org: "acme" }, /^last_used_after: must be an ISO 8601/],
+    ["/api/orgs/acme/requests?owner=a,b,c,d,e,f,g,h,i,j,k", { org: "acme" }, /^owner: may name at most 10 logins$/],
+    ["/api/orgs/acme/requests?owner=mona&owner=%3Cscript%3E", { org: "acme" }, /^owner\[1\]: must be a GitHub login$/],
+    ["/api/orgs/acme/requests?page=1&page=2", { org: "acme" }, /^page: /],
+  ])("answers 400 naming the field for %s, without calling the handler", async (path, params, message) => {
+    listHandler.mockClear();
+    const response = await list(get(path), context(params));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.code).toBe("bad_request");
+    expect(body.error.message).toMatch(message);
+    expect(listHandler).not.toHaveBeenCalled();
+  });
+
+  it("validates ids in the path", async () => {
+    const route = apiRoute({ params: orgItemParams }, ({ params }) => params);
+    expect(await (await route(get("/x"), context({ org: "acme", id: "12" }))).json()).toEqual({ org: "acme", id: 12 });
+    const bad = await route(get("/x"), context({ org: "acme", id: "12abc" }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toBe("id: must be a positive whole number");
+  });
+
+  describe("with a JSON body", () => {
+    const reviewHandler = vi.fn(async (input: { body: unknown }) => input.body);
+    const review = apiRoute({ params: orgParams, body: reviewBodySchema }, reviewHandler);
+
+    it("parses it", async () => {
+      const response = await review(post("/r", JSON.stringify({ ids: [1, 2], action: "deny", reason: "" })), context({ org: "acme" }));
+      expect(await response.json()).toEqual({ ids: [1, 2], action: "deny" });
+    });
+
+    it.each([
+      [{ ids: [], action: "deny" }, "ids: must name at least one id"],
+      [{ ids: [1, -2, 1.5], action: "deny" }, "ids[1]: must be a positive whole number; ids[2]: must be a positive whole number"],
+      [{ ids: Array.from({ length: 1001 }, (_, index) => index + 1), action: "deny" }, "ids: may name at most 1000 ids per call"],
+      [{ ids: [1], action: "delete" }, 'action: must be "approve" or "deny"'],
+      [{ ids: [1], action: "deny", reason: "x".repeat(1025) }, "reason: must be at most 1024 characters"],
+      [{ ids: [1], action: "deny", extra: true }, 'unknown body field "extra"'],
+      [[1, 2], "body: Invalid input: expected object, received array"],
+    ])("answers 400 for %j", async (body, message) => {
+      reviewHandler.mockClear();
+      const response = await review(post("/r", JSON.stringify(body)), context({ org: "acme" }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toEqual({ code: "bad_request", message });
+      expect(reviewHandler).not.toHaveBeenCalled();
+    });
+
+    it("refuses anything but application/json, malformed JSON and oversized bodies", async () => {
+      const form = await review(post("/r", "ids=1&action=deny", "application/x-www-form-urlencoded"), context({ org: "acme" }));
+      expect(form.status).toBe(415);
+      expect((await form.json()).error.code).toBe("unsupported_media_type");
+      const broken = await review(post("/r", "{ids:"), context({ org: "acme" }));
+      expect(broken.status).toBe(400);
+      expect((await broken.json()).error.message).toBe("body: not valid JSON");
+      const huge = await review(post("/r", JSON.stringify({ ids: [1], action: "deny", reason: "x".repeat(70_000) })), context({ org: "acme" }));
+      expect(huge.status).toBe(413);
+      expect(reviewHandler).not.toHaveBeenCalled();
+    });
+  });
+
+  it("authorizes with the validated org before the query and body are read, and hands the handler the user", async () => {
+    vi.mocked(authorizeRequest).mockRejectedValueOnce(new ApiError(403, "forbidden", "You are not an owner of acme."));
+    const handler = vi.fn();
+    const route = apiRoute({ params: orgParams, query: z.strictObject({}) }, handler);
+    const response = await route(get("/x?not=allowed"), context({ org: "acme" }));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: { code: "forbidden", message: "You are not an owner of acme." } });
+    expect(authorizeRequest).toHaveBeenLastCalledWith(expect.any(NextRequest), "acme");
+    expect(handler).not.toHaveBeenCalled();
+
+    const allowed = apiRoute({ params: orgParams }, ({ user }) => ({ login: user.login }));
+    expect(await (await allowed(get("/x"), context({ org: "acme" }))).json()).toEqual({ login: "mona" });
+  });
+
+  it("never authorizes a malformed org name: the path is refused first", async () => {
+    vi.mocked(authorizeRequest).mockClear();
+    const route = apiRoute({ params: orgParams }, vi.fn());
+    expect((await route(get("/x"), context({ org: "../etc" }))).status).toBe(400);
+    expect(authorizeRequest).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [new GitHubError("missing_permission", "Needs Personal access tokens (read).", { status: 403 }), 403],
+    [new GitHubError("not_installed", "Grantdesk is not installed on initech.", { status: 404 }), 404],
+    [new GitHubError("not_found", "Gone.", { status: 404 }), 404],
+    [new GitHubError("validation_failed", "GitHub refused the request: nope", { status: 422 }), 422],
+    [new GitHubError("conflict", "GitHub refused: busy", { status: 409 }), 409],
+    [new GitHubError("github_unauthorized", "GitHub rejected Grantdesk's app credentials.", { status: 401 }), 502],
+    [new GitHubError("github_unavailable", "GitHub failed to answer (500).", { status: 500 }), 502],
+    [new GitHubError("github_unreachable", "Could not connect."), 503],
+    [new GitHubError("github_timeout", "GitHub did not answer within 10 s."), 504],
+  ])("maps %s to %i", async (error, status) => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const route = apiRoute({}, () => Promise.reject(error));
+    const response = await route(get("/x"), context({}));
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ error: { code: error.code, message: error.message } });
+  });
+
+  it("answers a rate limit with 429, retryAfter and a Retry-After header", async () => {
+    const route = apiRoute({}, () => {
+      throw new GitHubError("rate_limited", "Try again in 42 s.", { status: 403, retryAfter: 42 });
+    });
+    const response = await route(get("/x"), context({}));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("42");
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Try again in 42 s.", retryAfter: 42 } });
+  });
+
+  it("hides unknown errors behind a generic 500 and logs them without secrets", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const route = apiRoute({}, () => {
+      throw new Error("boom with ghs_16C7e42F292c6912E7710c838347Ae178B4a");
+    });
+    const response = await route(get("/api/orgs"), context({}));
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text).error.code).toBe("internal_error");
+    expect(text).not.toContain("boom");
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]![0])).toContain("GET /api/orgs failed: Error: boom with [REDACTED]");
+  });
+});

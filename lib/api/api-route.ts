@@ -1,0 +1,105 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { authorizeRequest } from "@/lib/auth/authorize-request";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { ApiError } from "./api-error";
+import { describeZodError } from "./describe-zod-error";
+import { errorResponse } from "./error-response";
+
+/** The largest JSON body a route reads (1000 ids and a 1024-character reason fit well within). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  /** The dynamic segments, e.g. `orgParams`. */
+  params?: P;
+  /** The search params: a repeated key arrives as an array, any other as a string. */
+  query?: Q;
+  /** The JSON body; a route with one accepts only `Content-Type: application/json`. */
+  body?: B;
+}
+
+export interface RouteInput<P, Q, B> {
+  req: NextRequest;
+  /** The signed-in user; for routes under an org, an active owner of it. */
+  user: SessionUser;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+}
+
+/** What Next passes a route handler as its second argument. */
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * Wraps a route handler: validate the path → authorize (authorizeRequest: same-origin for
+ * writes, signed in, owner of the org — the one place routes are guarded) → validate query and JSON body with zod (bad input is a
+ * 400 naming the field, and never reaches GitHub) → run the handler → answer its result as JSON.
+ * Anything thrown becomes `{ error: { code, message } }` with the right status (see
+ * errorResponse). Mutating methods accept only `application/json`, which a cross-site form
+ * cannot send.
+ */
+export function apiRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (input: RouteInput<P, Q, B>) => unknown,
+) {
+  return async function route(req: NextRequest, context: RouteContext): Promise<NextResponse> {
+    const name = `${req.method} ${req.nextUrl.pathname}`;
+    try {
+      const params = parse(spec.params, await context.params, "path") as Parsed<P>;
+      const org = (params as { org?: unknown } | undefined)?.org;
+      const user = await authorizeRequest(req, typeof org === "string" ? org : undefined);
+      if (req.method !== "GET" && req.method !== "HEAD") requireJson(req);
+      const query = parse(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") as Parsed<Q>;
+      const body = (spec.body ? parse(spec.body, await readJson(req), "body") : undefined) as Parsed<B>;
+      const result = await handler({ req, user, params, query, body });
+      return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error, name);
+    }
+  };
+}
+
+function parse(schema: Schema | undefined, input: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ApiError(400, "bad_request", describeZodError(result.error, where));
+  return result.data;
+}
+
+function searchParamsToObject(searchParams: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+function requireJson(req: NextRequest) {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
+  }
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "bad_request", "body: not valid JSON");
+  }
+}
+
+function tooLarge() {
+  return new ApiError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+}

@@ -1,0 +1,78 @@
+// Route tests: a real fake-github on a random port, with process.env pointing Grantdesk at it.
+// Call before the first route runs (configuration is read once per process, on first use).
+
+import { NextRequest } from "next/server";
+import { startFakeGitHub, type FakeGitHubOptions } from "@/fake-github/server";
+import { USERS } from "@/fake-github/world";
+import type { RouteContext } from "@/lib/api/api-route";
+import { sessionCookieFor } from "./session-cookie";
+
+/** Who a route call is made as: a signed-in fake-github user, or nobody. */
+export type Caller = keyof typeof USERS | "anonymous";
+
+const APP_URL = "http://grantdesk.test";
+const AUTH_SECRET = "route-tests-secret-route-tests-secret";
+
+export interface LogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: string;
+  body: unknown;
+  status: number;
+}
+
+type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Response>;
+
+export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}) {
+  const fake = await startFakeGitHub({ port: 0, ...options });
+  Object.assign(process.env, {
+    GITHUB_API_URL: fake.url,
+    GITHUB_URL: fake.url,
+    GITHUB_APP_ID: String(fake.appId),
+    GITHUB_APP_PRIVATE_KEY: fake.appPrivateKeyPem,
+    GITHUB_APP_CLIENT_ID: fake.clientId,
+    GITHUB_APP_CLIENT_SECRET: fake.clientSecret,
+    AUTH_SECRET,
+    APP_URL,
+    GITHUB_TIMEOUT_MS: "5000",
+  });
+
+  const control = async (path: string, body?: unknown) => {
+    const response = await fetch(`${fake.url}/_fake/${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`fake-github ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+
+  return {
+    fake,
+    close: () => fake.close(),
+    /** fake-github's request log after `since` (a seq), GitHub API calls only. */
+    log: async (since = 0): Promise<LogEntry[]> => (await control(`log?since=${since}`)).entries,
+    /** The seq of the last logged request, to look at only what follows. */
+    mark: async (): Promise<number> => ((await control("log")).entries as LogEntry[]).at(-1)?.seq ?? 0,
+    counts: (org: string): Promise<{ pendingRequests: number; activeTokens: number; revokedTokens: number; reviewedRequests: number }> =>
+      control(`state/orgs/${org}`),
+    record: (org: string, kind: "requests" | "tokens", id: number) => control(`state/orgs/${org}/${kind}/${id}`),
+    faults: (faults: unknown[]) => control("faults", { faults }),
+    /** Headers of a same-origin browser request from Grantdesk's own page, signed in as `as`. */
+    browserHeaders: async (as: Caller = "mona"): Promise<Record<string, string>> => ({
+      origin: APP_URL,
+      "sec-fetch-site": "same-origin",
+      ...(as === "anonymous" ? {} : { cookie: await sessionCookieFor(USERS[as], AUTH_SECRET) }),
+    }),
+    /** Calls a route handler the way Next does, from Grantdesk's own page, as `as` (default mona, an owner). */
+    call: async (handler: RouteHandler, path: string, params: Record<string, string>, body?: unknown, as: Caller = "mona") => {
+      const headers: Record<string, string> = {};
+      if (as !== "anonymous") headers.cookie = await sessionCookieFor(USERS[as], AUTH_SECRET);
+      const init =
+        body === undefined
+          ? { headers }
+          : { method: "POST", body: JSON.stringify(body), headers: { ...headers, "content-type": "application/json", origin: APP_URL, "sec-fetch-site": "same-origin" } };
+      const response = await handler(new NextRequest(`${APP_URL}${path}`, init), { params: Promise.resolve(params) });
+      return { status: response.status, headers: response.headers, body: await response.json() };
+    },
+  };
+}
+
+export type FakeGitHubEnv = Awaited<ReturnType<typeof startFakeGitHubEnv>>;

@@ -1,0 +1,116 @@
+import "server-only";
+import { Octokit } from "@octokit/core";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { createOrgInstallationAuth, type OrgInstallationAuth } from "./org-installation-auth";
+
+/** The REST API version the PAT endpoints are documented under. */
+export const GITHUB_API_VERSION = "2022-11-28";
+
+export interface GitHubClientConfig {
+  apiUrl: string;
+  appId: string;
+  privateKey: string;
+  /** Per attempt: every fetch is aborted after this long. */
+  timeoutMs: number;
+  /** How long an org's installation id is trusted before it is looked up again (default 10 min). */
+  installationTtlMs?: number;
+  /** Retries of a failed read (5xx, network error, timeout); writes are never retried (default 2). */
+  readRetries?: number;
+  /** A rate limit that asks for a longer wait fails at once with `rate_limited` (default 60 s). */
+  maxRateLimitWaitSeconds?: number;
+  /** How many times one call waits out a rate limit before giving up (default 2). */
+  maxRateLimitRetries?: number;
+  /** Writes from clients with the same id share GitHub's pacing (≥ 1 s apart, one at a time). */
+  throttleId?: string;
+  /** Replaces the global fetch (unit tests). */
+  fetch?: typeof fetch;
+}
+
+export interface GitHubClient {
+  /** Octokit's request, authenticated per org, paced, timed, with reads retried. */
+  request: Octokit["request"];
+  /** The org's installation id; rejects with GitHubError `not_installed` when the app is not there. */
+  installationIdFor(org: string): Promise<number>;
+  rememberInstallation(org: string, installationId: number): void;
+  /** While a call waits out a GitHub rate limit: when the wait ends. Null otherwise. */
+  rateLimitedUntil(): Date | null;
+  timeoutMs: number;
+}
+
+const GitHubOctokit = Octokit.plugin(retry, throttling);
+
+/**
+ * Builds the GitHub App client. The app keeps one per process (`github()`), since installation
+ * tokens are cached inside it; tests build their own with a fake fetch.
+ */
+export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
+  const maxWait = config.maxRateLimitWaitSeconds ?? 60;
+  const maxRetries = config.maxRateLimitRetries ?? 2;
+  let waitingUntil = 0;
+  let auth: OrgInstallationAuth | undefined;
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, octokit: Octokit, retryCount: number): boolean => {
+      const wait = retryAfter <= maxWait && retryCount < maxRetries;
+      octokit.log.warn(`GitHub ${kind} rate limit on ${options.method} ${options.url}: ${wait ? `waiting ${retryAfter} s` : "giving up"}`);
+      if (wait) waitingUntil = Math.max(waitingUntil, Date.now() + retryAfter * 1000);
+      return wait;
+    };
+
+  const octokit = new GitHubOctokit({
+    baseUrl: config.apiUrl,
+    userAgent: "grantdesk",
+    request: { fetch: githubFetch(config.fetch ?? globalThis.fetch, config.timeoutMs) },
+    // Octokit calls this once, in its constructor, handing over its own request.
+    authStrategy: (options: { request: Octokit["request"] }) => {
+      auth = createOrgInstallationAuth({
+        appId: config.appId,
+        privateKey: config.privateKey,
+        request: options.request,
+        installationTtlMs: config.installationTtlMs ?? 10 * 60_000,
+      });
+      return auth;
+    },
+    retry: {
+      retries: config.readRetries ?? 2,
+      // 429 and rate-limit 403s belong to the throttling plugin, which honours retry-after.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+    },
+    throttle: {
+      id: config.throttleId ?? "grantdesk",
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+    },
+  });
+
+  // A write that failed with a 5xx or a broken connection may have been applied: sending it again
+  // could act twice, so only reads are retried. (Rate-limit answers are still waited out and
+  // resent by the throttling plugin: GitHub did not process those.) Registered last, so it runs
+  // before the retry plugin reads the options. The copy matters too: without it the plugin's
+  // per-call bookkeeping lands on the request defaults shared by every call.
+  octokit.hook.before("request", (options) => {
+    const write = options.method !== "GET" && options.method !== "HEAD";
+    options.request = write ? { ...options.request, retries: 0 } : { ...options.request };
+  });
+
+  const orgAuth = auth!;
+  return {
+    request: octokit.request,
+    installationIdFor: (org) => orgAuth.installationIdFor(org, octokit.request),
+    rememberInstallation: orgAuth.rememberInstallation,
+    rateLimitedUntil: () => (waitingUntil > Date.now() ? new Date(waitingUntil) : null),
+    timeoutMs: config.timeoutMs,
+  };
+}
+
+/** Every call to GitHub leaves through here: the pinned API version and a timeout per attempt. */
+function githubFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const headers = new Headers(init?.headers);
+    headers.set("x-github-api-version", GITHUB_API_VERSION);
+    return fetchImpl(input, { ...init, headers, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+}

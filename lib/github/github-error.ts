@@ -1,0 +1,177 @@
+import "server-only";
+import { RequestError } from "@octokit/request-error";
+import { redactSecrets } from "./redact-secrets";
+
+/** An organization permission of the GitHub App, as GitHub's settings page names it. */
+export interface AppPermission {
+  name: "Personal access token requests" | "Personal access tokens" | "Members";
+  access: "read" | "write";
+}
+
+export type GitHubErrorCode =
+  /** GitHub rejected the app's own credentials (app id, private key): an operator problem. */
+  | "github_unauthorized"
+  /** 403: the app lacks an organization permission (named in the message). */
+  | "missing_permission"
+  /** 404 from the installation lookup: the app is not installed on the org. */
+  | "not_installed"
+  /** 404: the org, request or token is not there (or no longer pending / active). */
+  | "not_found"
+  | "conflict"
+  /** 422: GitHub's validation message. */
+  | "validation_failed"
+  /** Another 4xx. */
+  | "github_refused"
+  /** Primary or secondary rate limit; `retryAfter` says when to try again. */
+  | "rate_limited"
+  /** GitHub answered 5xx, or the connection broke mid-call: a write may or may not have landed. */
+  | "github_unavailable"
+  /** No answer within the configured timeout: a write may or may not have landed. */
+  | "github_timeout"
+  /** The connection could not be opened, so nothing reached GitHub. */
+  | "github_unreachable";
+
+/**
+ * A failed GitHub call, in words a person can act on. `status` is GitHub's HTTP status when it
+ * answered; `retryAfter` (seconds) is set for rate limits. Messages never carry credentials.
+ */
+export class GitHubError extends Error {
+  override readonly name = "GitHubError";
+  readonly code: GitHubErrorCode;
+  readonly status: number | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(code: GitHubErrorCode, message: string, options: { status?: number; retryAfter?: number } = {}) {
+    super(redactSecrets(message));
+    this.code = code;
+    this.status = options.status;
+    this.retryAfter = options.retryAfter;
+  }
+
+  /** True when a write that failed this way may still have been applied by GitHub. */
+  get outcomeUnclear(): boolean {
+    return this.code === "github_unavailable" || this.code === "github_timeout";
+  }
+}
+
+export interface GitHubCallContext {
+  org?: string;
+  /** The permission the endpoint needs, named in the 403 message. */
+  permission?: AppPermission;
+  /** What a 404 means for this call (e.g. "Request 7 is not pending in acme"). */
+  notFound?: string;
+  timeoutMs?: number;
+}
+
+const FALLBACK_RETRY_AFTER_SECONDS = 60;
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * Turns what a GitHub call threw into a GitHubError; undefined when it was not a GitHub failure
+ * (a bug of ours), which callers rethrow as it is.
+ */
+export function toGitHubError(error: unknown, context: GitHubCallContext = {}): GitHubError | undefined {
+  if (error instanceof GitHubError) return error;
+  if (!(error instanceof RequestError)) return undefined;
+  if (!error.response) return connectionError(error, context);
+
+  const { status } = error.response;
+  const headers = error.response.headers as Record<string, string | undefined>;
+  const said = githubMessage(error.response.data);
+  const org = context.org ?? "the organization";
+
+  if (isRateLimit(status, headers, said)) {
+    const retryAfter = retryAfterSeconds(headers);
+    const secondary = /secondary rate limit/i.test(said);
+    return new GitHubError(
+      "rate_limited",
+      secondary
+        ? `GitHub asked Grantdesk to slow down (secondary rate limit). Try again in ${retryAfter} s.`
+        : `GitHub's API rate limit for Grantdesk is used up. Try again in ${retryAfter} s.`,
+      { status, retryAfter },
+    );
+  }
+  switch (status) {
+    case 401:
+      return new GitHubError(
+        "github_unauthorized",
+        "GitHub rejected Grantdesk's app credentials. Check GITHUB_APP_ID and the private key, and that the app still exists.",
+        { status },
+      );
+    case 403: {
+      const permission = context.permission;
+      const needs = permission
+        ? ` Grantdesk's GitHub App needs the organization permission "${permission.name}" (${permission.access}) on ${org}; an owner can grant it in the app's settings and accept it on the installation.`
+        : "";
+      return new GitHubError("missing_permission", `GitHub refused (403: ${said}).${needs}`, { status });
+    }
+    case 404:
+      return new GitHubError("not_found", context.notFound ?? `${org} was not found on GitHub, or Grantdesk is not installed on it.`, {
+        status,
+      });
+    case 409:
+      return new GitHubError("conflict", `GitHub refused: ${said}`, { status });
+    case 422:
+      return new GitHubError("validation_failed", `GitHub refused the request: ${said}`, { status });
+  }
+  if (status >= 500) {
+    return new GitHubError("github_unavailable", `GitHub failed to answer (${status}${said ? `: ${said}` : ""}).`, { status });
+  }
+  return new GitHubError("github_refused", `GitHub refused the request (${status}: ${said}).`, { status });
+}
+
+function connectionError(error: RequestError, context: GitHubCallContext): GitHubError {
+  const causes = causeChain(error);
+  if (causes.some((cause) => cause.name === "TimeoutError")) {
+    const after = context.timeoutMs ? ` within ${Math.round(context.timeoutMs / 100) / 10} s` : "";
+    return new GitHubError("github_timeout", `GitHub did not answer${after}.`);
+  }
+  const code = causes.map((cause) => (cause as { code?: unknown }).code).find((value) => typeof value === "string");
+  if (typeof code === "string" && UNREACHABLE_CODES.has(code)) {
+    return new GitHubError("github_unreachable", `Grantdesk could not connect to GitHub (${code}).`);
+  }
+  return new GitHubError("github_unavailable", `The connection to GitHub failed${code ? ` (${code})` : ""}.`);
+}
+
+function causeChain(error: Error): Error[] {
+  const chain: Error[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && chain.length < 5) {
+    chain.push(current);
+    current = current.cause;
+  }
+  return chain;
+}
+
+function isRateLimit(status: number, headers: Record<string, string | undefined>, said: string): boolean {
+  if (status === 429) return true;
+  if (status !== 403) return false;
+  return headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(said);
+}
+
+function retryAfterSeconds(headers: Record<string, string | undefined>): number {
+  const retryAfter = Number(headers["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.ceil(retryAfter);
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (Number.isFinite(reset) && reset > 0) return Math.max(1, Math.ceil(reset - Date.now() / 1000) + 1);
+  return FALLBACK_RETRY_AFTER_SECONDS;
+}
+
+/** GitHub's `message`, with the `errors` details of a 422 when it sends them. */
+function githubMessage(data: unknown): string {
+  // A proxy's HTML error page in front of GitHub says nothing a person can use.
+  if (typeof data !== "object" || data === null) return "";
+  const { message, errors } = data as { message?: unknown; errors?: unknown };
+  const base = typeof message === "string" ? message : "";
+  if (!Array.isArray(errors) || errors.length === 0) return base;
+  const details = errors
+    .map((item: unknown) => {
+      if (typeof item === "string") return item;
+      if (typeof item !== "object" || item === null) return "";
+      const { message: detail, field, code } = item as { message?: unknown; field?: unknown; code?: unknown };
+      if (typeof detail === "string") return detail;
+      return [field, code].filter((part) => typeof part === "string").join(" ");
+    })
+    .filter(Boolean);
+  return details.length > 0 ? `${base} (${details.join("; ")})` : base;
+}

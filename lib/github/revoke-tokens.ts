@@ -1,0 +1,29 @@
+import "server-only";
+import type { BulkResult } from "@/lib/api/contract";
+import { TOKENS_WRITE } from "./app-permissions";
+import { listTokens } from "./list-tokens";
+import { MAX_IDS_PER_CALL, scanForIds, sendInChunks } from "./send-in-chunks";
+import { github } from "./shared-client";
+
+/**
+ * Revokes fine-grained PATs' access to the org: one id through
+ * `POST /orgs/{org}/personal-access-tokens/{id}` (204), several through the bulk endpoint in
+ * chunks of 100 (202). Every distinct id gets an outcome; see sendInChunks for the failure
+ * policy. Rejects (GitHubError) only when the app is not installed on the org.
+ */
+export async function revokeTokens(org: string, ids: readonly number[], client = github()): Promise<BulkResult> {
+  await client.installationIdFor(org);
+  const base = `/orgs/${encodeURIComponent(org)}/personal-access-tokens`;
+  return sendInChunks(ids, {
+    sendOne: (id) => client.request(`POST ${base}/${id}`, { action: "revoke" }),
+    sendMany: (chunk) => client.request(`POST ${base}`, { pat_ids: chunk, action: "revoke" }),
+    findListed: (unclear) => scanForIds(unclear, (page) => listTokens(org, { page, perPage: MAX_IDS_PER_CALL }, client)),
+    listedAs: "active",
+    context: {
+      org,
+      permission: TOKENS_WRITE,
+      notFound: `Not active in ${org}: already revoked, or no such token.`,
+      timeoutMs: client.timeoutMs,
+    },
+  });
+}
