@@ -19,7 +19,9 @@ export async function proxy(req: NextRequest) {
     if (!token) {
       const signIn = new URL("/signin", config.appUrl);
       signIn.searchParams.set("callbackUrl", pathname + search);
-      return NextResponse.redirect(signIn);
+      const redirect = NextResponse.redirect(signIn);
+      redirect.headers.set("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+      return redirect;
     }
   }
 

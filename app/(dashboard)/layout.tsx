@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
+import { currentCsrfToken } from "@/lib/auth/csrf-token";
 import { getPageUser } from "@/lib/auth/session-user";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -12,7 +13,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   }
   return (
     <div className="min-h-screen bg-zinc-50">
-      <AppHeader user={user} />
+      <AppHeader user={user} csrfToken={await currentCsrfToken()} />
       {children}
     </div>
   );

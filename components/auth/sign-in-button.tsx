@@ -1,14 +1,18 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 
 export function SignInButton({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
+  // Server-rendered disabled, enabled once React is attached: a click is never silently lost.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   return (
     <button
       type="button"
-      disabled={pending}
+      disabled={pending || !hydrated}
       onClick={() => {
         setPending(true);
         void signIn("github", { callbackUrl });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { SessionUser } from "@/lib/auth/session-user";
 
-export function AppHeader({ user }: { user: SessionUser }) {
+export function AppHeader({ user, csrfToken }: { user: SessionUser; csrfToken: string | null }) {
   return (
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex h-14 max-w-screen-2xl items-center justify-between gap-4 px-4 sm:px-6">
@@ -17,7 +17,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
             )}
             <span className="hidden font-medium sm:inline">{user.login}</span>
           </span>
-          <SignOutButton />
+          <SignOutButton csrfToken={csrfToken} />
         </div>
       </div>
     </header>

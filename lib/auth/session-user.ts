@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
+import { connection, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { authOptions } from "./options";
 
@@ -32,6 +32,8 @@ export async function getRequestUser(req: NextRequest): Promise<SessionUser | nu
 
 /** The user of the page being rendered (server components), or null. */
 export async function getPageUser(): Promise<SessionUser | null> {
+  // Per-request by nature: never prerendered at build time, when no secrets are configured.
+  await connection();
   const session = await getServerSession(authOptions());
   if (!session?.user?.login) return null;
   return session.user;
