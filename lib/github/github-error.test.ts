@@ -22,6 +22,13 @@ describe("toGitHubError", () => {
     expect(error!.message).toContain("Resource not accessible by integration");
   });
 
+  it("recognises a RequestError from a second copy of the class (as a bundler may load it)", () => {
+    const original = answer(403, { message: "Resource not accessible by integration" });
+    const lookalike = Object.assign(new Error(original.message), { name: "HttpError", status: 403, request, response: original.response });
+    expect(toGitHubError(lookalike, tokensWrite)).toMatchObject({ code: "missing_permission", status: 403 });
+    expect(toGitHubError(Object.assign(new Error("x"), { name: "TypeError", status: 403 }))).toBeUndefined();
+  });
+
   it("reads a primary rate limit's reset time into seconds to wait", () => {
     vi.useFakeTimers({ now: new Date("2025-01-01T00:00:00Z") });
     try {

@@ -64,6 +64,16 @@ export interface GitHubCallContext {
 }
 
 const FALLBACK_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * Octokit's RequestError, recognised by shape as well as by class: a bundler that instantiates
+ * @octokit/request-error twice (Next's dev server can) would otherwise turn every GitHub refusal
+ * into an anonymous 500.
+ */
+function isRequestError(error: unknown): error is RequestError {
+  if (error instanceof RequestError) return true;
+  return error instanceof Error && error.name === "HttpError" && typeof (error as { status?: unknown }).status === "number";
+}
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /**
@@ -72,7 +82,7 @@ const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EH
  */
 export function toGitHubError(error: unknown, context: GitHubCallContext = {}): GitHubError | undefined {
   if (error instanceof GitHubError) return error;
-  if (!(error instanceof RequestError)) return undefined;
+  if (!isRequestError(error)) return undefined;
   if (!error.response) return connectionError(error, context);
 
   const { status } = error.response;

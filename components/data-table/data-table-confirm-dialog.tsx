@@ -1,0 +1,135 @@
+"use client";
+
+import { LoaderCircleIcon } from "lucide-react";
+import { useId, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Textarea } from "@/components/ui/input";
+import { useReturnFocus } from "@/components/ui/use-return-focus";
+
+export interface ConfirmDialogNote {
+  label: string;
+  maxLength: number;
+  placeholder?: string;
+  /** What happens to the note (e.g. "GitHub shows it to each member"). */
+  hint?: string;
+}
+
+export interface DataTableConfirmDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Names what will happen: "Deny 37 requests from 12 members". */
+  title: string;
+  description?: ReactNode;
+  /** Optional free text sent with the action, with a character counter. */
+  note?: ConfirmDialogNote;
+  confirmLabel: string;
+  pendingLabel: string;
+  tone: "primary" | "danger";
+  pending: boolean;
+  /** Why the last attempt failed as a whole, shown in the dialog. */
+  error?: string | null;
+  onConfirm: (note: string) => void;
+  /**
+   * Where focus goes when the dialog closes if the control that opened it has gone (its row
+   * left the table): otherwise Radix returns focus to that control.
+   */
+  fallbackFocus?: () => HTMLElement | null;
+  children?: ReactNode;
+}
+
+/**
+ * The confirmation before a bulk action. While the action is in flight the confirm button is
+ * disabled and the dialog cannot be dismissed, so it cannot be sent twice.
+ */
+export function DataTableConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  note,
+  confirmLabel,
+  pendingLabel,
+  tone,
+  pending,
+  error,
+  onConfirm,
+  fallbackFocus,
+  children,
+}: DataTableConfirmDialogProps) {
+  const [text, setText] = useState("");
+  const returnFocus = useReturnFocus(fallbackFocus);
+  const noteId = useId();
+  const counterId = useId();
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!pending) onOpenChange(next);
+      }}
+    >
+      <DialogContent
+        onOpenAutoFocus={returnFocus.onOpenAutoFocus}
+        onCloseAutoFocus={(event) => {
+          returnFocus.onCloseAutoFocus(event);
+          setText("");
+        }}
+        onEscapeKeyDown={(event) => pending && event.preventDefault()}
+        onInteractOutside={(event) => pending && event.preventDefault()}
+      >
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!pending) onConfirm(text);
+          }}
+        >
+          <div className="flex flex-col gap-1.5">
+            <DialogTitle>{title}</DialogTitle>
+            {description ? <DialogDescription asChild><div>{description}</div></DialogDescription> : null}
+          </div>
+          {children}
+          {note ? (
+            <div className="flex flex-col gap-1.5">
+              <div className="flex items-baseline justify-between gap-2">
+                <label htmlFor={noteId} className="text-sm font-medium text-zinc-800">
+                  {note.label} <span className="font-normal text-zinc-500">(optional)</span>
+                </label>
+                <span id={counterId} className="text-xs text-zinc-500 tabular-nums">
+                  {text.length} / {note.maxLength}
+                  <span className="sr-only"> characters</span>
+                </span>
+              </div>
+              <Textarea
+                id={noteId}
+                value={text}
+                maxLength={note.maxLength}
+                placeholder={note.placeholder}
+                aria-describedby={counterId}
+                disabled={pending}
+                rows={3}
+                onChange={(event) => setText(event.target.value.slice(0, note.maxLength))}
+              />
+              {note.hint ? <p className="text-xs text-zinc-500">{note.hint}</p> : null}
+            </div>
+          ) : null}
+          {error ? (
+            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </p>
+          ) : null}
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button type="button" disabled={pending} onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} disabled={pending}>
+              {pending ? <LoaderCircleIcon className="animate-spin" aria-hidden /> : null}
+              {pending ? pendingLabel : confirmLabel}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,90 @@
+// The one feature set every Grantdesk table uses, and the column metadata its generic pieces
+// read: a column declares its own filter, responsive priority and layout; the toolbar and the
+// table render them. Lists are paged, sorted and filtered by GitHub, so the table only holds
+// that state (manual mode) and reports changes to whoever owns the URL.
+
+import type { ReactNode } from "react";
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  metaHelper,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type ColumnFiltersState,
+  type PaginationState,
+  type ReactTable,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  /** Options sharing a group are listed under its heading. */
+  group?: string;
+  /** Extra words to match when searching (e.g. the raw API value). */
+  keywords?: string;
+  /** Drawn before the label; decorative, as the label carries the meaning. */
+  icon?: ReactNode;
+}
+
+/** What a column offers in the toolbar; the filter's value type follows from its variant. */
+export type DataTableFilter =
+  /** Several exact values typed one by one (e.g. owner logins); value: string[]. */
+  | { variant: "multi-text"; placeholder: string; max: number; validate: (value: string) => string | null }
+  /** Free text, applied after typing pauses; value: string. */
+  | { variant: "text"; placeholder: string; validate: (value: string) => string | null }
+  /** One value from a searchable list; value: string. */
+  | { variant: "select"; placeholder: string; options: readonly FilterOption[] }
+  /** A date range; value: DateRangeValue. */
+  | { variant: "date-range"; fromLabel: string; toLabel: string };
+
+export interface DateRangeValue {
+  from: Date | null;
+  to: Date | null;
+}
+
+export type Breakpoint = "sm" | "md" | "lg" | "xl" | "2xl";
+
+export interface DataTableColumnMeta {
+  /** The column's name where the header is not shown: filters, the action bar. */
+  label: string;
+  filter?: DataTableFilter;
+  /** Below this breakpoint the column is hidden, so a phone shows what matters most. */
+  hideBelow?: Breakpoint;
+  /** Stays visible at this left offset (a CSS length) while the table scrolls sideways. */
+  stickyLeft?: string;
+  /** Width and alignment of the column's cells and header. */
+  className?: string;
+}
+
+export const dataTableFeatures = tableFeatures({
+  rowPaginationFeature,
+  rowSortingFeature,
+  columnFilteringFeature,
+  rowSelectionFeature,
+  columnMeta: metaHelper<DataTableColumnMeta>(),
+});
+
+export type DataTableFeatures = typeof dataTableFeatures;
+export type DataTableInstance<TData extends RowData> = ReactTable<DataTableFeatures, TData>;
+
+export function createDataTableColumnHelper<TData extends RowData>() {
+  return createColumnHelper<DataTableFeatures, TData>();
+}
+
+/** The state that lives in the URL: the resource's search-param map converts to and from it. */
+export interface DataTableState {
+  pagination: PaginationState;
+  sorting: SortingState;
+  columnFilters: ColumnFiltersState;
+}
+
+/** What GitHub's Link header said about the page just fetched. */
+export interface DataTablePageInfo {
+  hasNextPage: boolean;
+  /** The last page number, when GitHub said it. */
+  lastPage: number | null;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { describeBulkAction, describeBulkOutcome } from "./bulk-wording";
+
+const requests = { one: "request", other: "requests" };
+/** The owner of each of `items` requests, spread round-robin over `members` distinct logins. */
+const owners = (items: number, members: number) => Array.from({ length: items }, (_, i) => `member-${i % members}`);
+
+describe("describeBulkAction", () => {
+  it("counts requests and distinct members", () => {
+    expect(describeBulkAction("Deny", 37, requests, owners(37, 12))).toBe(
+      "Deny 37 requests from 12 members",
+    );
+  });
+
+  it("names the member when there is only one", () => {
+    expect(describeBulkAction("Approve", 2, requests, ["mona", "mona"])).toBe("Approve 2 requests from mona");
+    expect(describeBulkAction("Approve", 1, requests, ["mona"])).toBe("Approve 1 request from mona");
+  });
+
+  it("works for other nouns", () => {
+    expect(describeBulkAction("Revoke", 2, { one: "token", other: "tokens" }, ["mona", "hubot"])).toBe(
+      "Revoke 2 tokens from 2 members",
+    );
+  });
+});
+
+describe("describeBulkOutcome", () => {
+  it("reports what GitHub accepted", () => {
+    expect(describeBulkOutcome("Denied", 30, 0, requests)).toBe("Denied 30 requests.");
+    expect(describeBulkOutcome("Approved", 1, 0, requests)).toBe("Approved 1 request.");
+  });
+
+  it("reports failures beside acceptances", () => {
+    expect(describeBulkOutcome("Denied", 28, 2, requests)).toBe("Denied 28 requests; 2 failed.");
+  });
+
+  it("reports total failure without claiming anything was done", () => {
+    expect(describeBulkOutcome("Denied", 0, 2, requests)).toBe("2 requests failed.");
+  });
+});

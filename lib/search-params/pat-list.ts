@@ -1,0 +1,130 @@
+// URL state of a PAT list (pending requests and active tokens take the same GitHub filters).
+// One parser map serves the page's server component (createLoader) and the client table
+// (useQueryStates). Every value is validated here, so a hand-edited URL can never reach GitHub
+// as anything but an allowed filter.
+
+import {
+  createMultiParser,
+  createParser,
+  parseAsIsoDate,
+  parseAsNumberLiteral,
+  parseAsStringLiteral,
+  type inferParserType,
+  type UrlKeys,
+} from "nuqs/server";
+import { isPermissionFilterValue } from "@/lib/format/permission-catalog";
+
+export const PAGE_SIZES = [30, 50, 100] as const;
+/** GitHub's `owner` filter takes at most 10 logins. */
+export const MAX_OWNERS = 10;
+/** A page number beyond this is a typo, not a real queue (100k tokens / 30 per page ≈ 3.4k). */
+const MAX_PAGE = 100_000;
+
+// GitHub logins: letters, digits and hyphens, not starting with a hyphen; enterprise managed
+// users add `_shortcode`, hence the underscore and the extra length (as the API routes accept).
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+// GitHub repository names: letters, digits, '.', '-', '_', up to 100 characters.
+const REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
+
+export function isLogin(value: string): boolean {
+  return LOGIN.test(value);
+}
+
+export function isRepositoryName(value: string): boolean {
+  return REPOSITORY.test(value);
+}
+
+/** `?owner=a&owner=b`: valid, distinct (case-insensitively, as GitHub compares) logins, at most 10. */
+const parseAsOwners = createMultiParser<string[]>({
+  parse: (values) => {
+    const seen = new Set<string>();
+    const owners: string[] = [];
+    for (const raw of values) {
+      const login = raw.trim();
+      if (!isLogin(login) || seen.has(login.toLowerCase())) continue;
+      seen.add(login.toLowerCase());
+      owners.push(login);
+    }
+    return owners.slice(0, MAX_OWNERS);
+  },
+  serialize: (owners) => owners,
+  eq: (a, b) => a.length === b.length && a.every((login, i) => login === b[i]),
+});
+
+const parseAsRepositoryName = createParser<string>({
+  parse: (value) => (isRepositoryName(value.trim()) ? value.trim() : null),
+  serialize: (value) => value,
+});
+
+const parseAsPermission = createParser<string>({
+  parse: (value) => (isPermissionFilterValue(value) ? value : null),
+  serialize: (value) => value,
+});
+
+/** A whole number from 1 to `max`, written in plain digits (no signs, exponents or fractions). */
+export function parseAsPositiveInteger(max: number) {
+  return createParser<number>({
+    parse: (value) => {
+      if (!/^\d{1,16}$/.test(value)) return null;
+      const number = Number(value);
+      return number >= 1 && number <= max ? number : null;
+    },
+    serialize: (value) => String(value),
+  });
+}
+
+export const patListParsers = {
+  owner: parseAsOwners.withDefault([]),
+  repository: parseAsRepositoryName,
+  permission: parseAsPermission,
+  lastUsedBefore: parseAsIsoDate,
+  lastUsedAfter: parseAsIsoDate,
+  direction: parseAsStringLiteral(["asc", "desc"]).withDefault("desc"),
+  page: parseAsPositiveInteger(MAX_PAGE).withDefault(1),
+  perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(30),
+};
+
+/** The same names GitHub and Grantdesk's API use, so a page URL reads like the query it makes. */
+export const patListUrlKeys: UrlKeys<typeof patListParsers> = {
+  lastUsedBefore: "last_used_before",
+  lastUsedAfter: "last_used_after",
+  perPage: "per_page",
+};
+
+export type PatListParams = inferParserType<typeof patListParsers>;
+
+/** Only the list's own parameters: the query key and the API query are built from exactly these. */
+export function pickPatListParams(params: PatListParams): PatListParams {
+  const { owner, repository, permission, lastUsedBefore, lastUsedAfter, direction, page, perPage } = params;
+  return { owner, repository, permission, lastUsedBefore, lastUsedAfter, direction, page, perPage };
+}
+
+/** Whether any filter narrows the list (page, size and direction do not). */
+export function hasPatListFilters(params: PatListParams): boolean {
+  return (
+    params.owner.length > 0 ||
+    params.repository !== null ||
+    params.permission !== null ||
+    params.lastUsedBefore !== null ||
+    params.lastUsedAfter !== null
+  );
+}
+
+/** GitHub's timestamps are ISO 8601 without fractions: `YYYY-MM-DDTHH:MM:SSZ`. */
+function toGitHubTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** The query string for `GET /api/orgs/{org}/requests|tokens` (owner repeated, as the route reads it). */
+export function patListApiSearchParams(params: PatListParams): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const login of params.owner) query.append("owner", login);
+  if (params.repository) query.set("repository", params.repository);
+  if (params.permission) query.set("permission", params.permission);
+  if (params.lastUsedBefore) query.set("last_used_before", toGitHubTimestamp(params.lastUsedBefore));
+  if (params.lastUsedAfter) query.set("last_used_after", toGitHubTimestamp(params.lastUsedAfter));
+  query.set("direction", params.direction);
+  query.set("page", String(params.page));
+  query.set("per_page", String(params.perPage));
+  return query;
+}
