@@ -9,8 +9,9 @@ export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const FAKE_URL = `http://127.0.0.1:${FAKE_PORT}`;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-export const DIST_DIR = ".next-e2e";
-export const RUN_DIR = path.join(root, "test-results", "e2e-run");
+export const DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
+// Per port, so two runs on one machine (different E2E_APP_PORTs) never share storage states or logs.
+export const RUN_DIR = path.join(root, "test-results", `e2e-run-${APP_PORT}`);
 export const SERVER_LOG = path.join(RUN_DIR, "dashboard.log");
 export const APP_KEY_FILE = path.join(RUN_DIR, "app-key.pem");
 export const OWNER_STATE = path.join(RUN_DIR, "owner.json");
