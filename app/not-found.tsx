@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import Link from "next/link";
+import { StatusCard } from "@/components/layout/status-card";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { orgFromPath } from "@/lib/auth/org-from-path";
 import { getPageUser } from "@/lib/auth/session-user";
@@ -19,19 +19,10 @@ async function notInstalledOrg(): Promise<string | null> {
 export default async function NotFound() {
   const org = await notInstalledOrg();
   return (
-    <main className="mx-auto max-w-xl px-4 py-16">
-      <div className="rounded-xl border border-zinc-200 bg-white p-8 shadow-sm">
-        <p className="text-sm font-semibold text-zinc-500">404 · Not found</p>
-        <h1 className="mt-2 text-lg font-semibold text-zinc-900">{org ? `Grantdesk is not installed on ${org}` : "This page does not exist"}</h1>
-        <p className="mt-2 text-sm text-zinc-600">
-          {org
-            ? "The organization does not exist, or the Grantdesk GitHub App has not been installed on it. An owner can install it from the app's page on GitHub."
-            : "Check the address, or go back to your organizations."}
-        </p>
-        <Link href="/" className="mt-6 inline-block text-sm font-medium text-indigo-700 hover:underline">
-          Back to your organizations
-        </Link>
-      </div>
-    </main>
+    <StatusCard eyebrow="404 · Not found" title={org ? `Grantdesk is not installed on ${org}` : "This page does not exist"}>
+      {org
+        ? "The organization does not exist, or the Grantdesk GitHub App has not been installed on it. An owner can install it from the app's page on GitHub."
+        : "Check the address, or go back to your organizations."}
+    </StatusCard>
   );
 }

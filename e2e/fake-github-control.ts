@@ -1,26 +1,6 @@
+import type { Fault } from "../fake-github/faults";
+import type { LogEntry as LoggedRequest } from "../fake-github/request-log";
 import { FAKE_URL } from "./e2e-env";
-
-export interface LoggedRequest {
-  seq: number;
-  time: string;
-  method: string;
-  path: string;
-  query: string;
-  body: unknown;
-  status: number;
-}
-
-export interface Fault {
-  method?: string;
-  path?: string;
-  skip?: number;
-  times?: number;
-  rate?: number;
-  latencyMs?: number;
-  kind?: "error" | "secondary-rate-limit" | "primary-rate-limit" | "latency";
-  status?: number;
-  retryAfter?: number;
-}
 
 /** Test-side handle on fake-github's control surface (`/_fake/*`). */
 export class FakeGitHubControl {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/lib/api/api-error";
 import { describeFailure } from "./data-table-error";
 
 describe("describeFailure", () => {

@@ -2,7 +2,7 @@
 
 import { AlertTriangleIcon, RotateCwIcon } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { ApiError } from "@/lib/client/api-fetch";
+import { ApiError } from "@/lib/api/api-error";
 import { DataTableStatePanel } from "./data-table-state-panel";
 
 /** What kind of failure it was, in a few words; the message that follows says why. */

@@ -1,6 +1,8 @@
-import "server-only";
-
-/** An error a route answers with as it is: `{ error: { code, message } }` and this status. */
+/**
+ * An API failure as `{ error: { code, message } }` with its HTTP status. Route handlers throw it
+ * to answer with exactly that; the browser's `apiFetch` throws it for every failed call (status 0
+ * when the server could not be reached). Holds nothing secret, so both sides share it.
+ */
 export class ApiError extends Error {
   override readonly name = "ApiError";
 
@@ -8,7 +10,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    /** Seconds; sent as `retryAfter` and a `Retry-After` header. */
+    /** Seconds to wait before retrying, when rate limited; sent as `retryAfter` and a `Retry-After` header. */
     readonly retryAfter?: number,
   ) {
     super(message);

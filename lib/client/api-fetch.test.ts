@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, apiFetch, isRetryableError } from "./api-fetch";
+import { ApiError } from "@/lib/api/api-error";
+import { apiFetch, isRetryableError } from "./api-fetch";
 
 function answer(status: number, body: string, contentType = "application/json") {
   vi.stubGlobal("fetch", vi.fn(async () => new Response(body, { status, headers: { "content-type": contentType } })));

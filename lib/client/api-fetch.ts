@@ -1,22 +1,8 @@
 // The browser's one way to call Grantdesk's API routes: JSON in, JSON out, and every failure
 // (an `{ error }` body, a non-JSON answer, no answer at all) thrown as an ApiError a person can read.
 
+import { ApiError } from "@/lib/api/api-error";
 import type { ApiErrorBody } from "@/lib/api/contract";
-
-export class ApiError extends Error {
-  override readonly name = "ApiError";
-
-  constructor(
-    /** The HTTP status, or 0 when the server could not be reached. */
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Seconds to wait before retrying, when rate limited. */
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-  }
-}
 
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== "object" || body === null || !("error" in body)) return false;

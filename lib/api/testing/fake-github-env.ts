@@ -3,6 +3,7 @@
 
 import { NextRequest } from "next/server";
 import { startFakeGitHub, type FakeGitHubOptions } from "@/fake-github/server";
+import { grantdeskEnvFor } from "@/fake-github/grantdesk-env";
 import { USERS } from "@/fake-github/world";
 import type { RouteContext } from "@/lib/api/api-route";
 import { sessionCookieFor } from "./session-cookie";
@@ -27,15 +28,12 @@ type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Respons
 export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}) {
   const fake = await startFakeGitHub({ port: 0, ...options });
   Object.assign(process.env, {
-    GITHUB_API_URL: fake.url,
-    GITHUB_URL: fake.url,
-    GITHUB_APP_ID: String(fake.appId),
-    GITHUB_APP_PRIVATE_KEY: fake.appPrivateKeyPem,
-    GITHUB_APP_CLIENT_ID: fake.clientId,
-    GITHUB_APP_CLIENT_SECRET: fake.clientSecret,
+    ...grantdeskEnvFor(fake),
     AUTH_SECRET,
     APP_URL,
     GITHUB_TIMEOUT_MS: "5000",
+    // The audit trail of this test file only, gone with it; never the project's ./data.
+    DATA_DIR: "memory://",
   });
 
   const control = async (path: string, body?: unknown) => {
