@@ -35,7 +35,7 @@ export function isRepositoryName(value: string): boolean {
 }
 
 /** `?owner=a&owner=b`: valid, distinct (case-insensitively, as GitHub compares) logins, at most 10. */
-const parseAsOwners = createMultiParser<string[]>({
+export const parseAsOwners = createMultiParser<string[]>({
   parse: (values) => {
     const seen = new Set<string>();
     const owners: string[] = [];

@@ -4,8 +4,8 @@ import type { SearchParams } from "nuqs/server";
 import { NowProvider } from "@/components/ui/now";
 import { getQueryClient } from "@/lib/client/query-client";
 import { loadRequestsSearchParams } from "@/lib/search-params/requests";
+import { prefetchPatList } from "../_lib/prefetch-pat-list";
 import { RequestsView } from "./_components/requests-view";
-import { prefetchRequests } from "./_lib/prefetch-requests";
 
 interface RequestsPageProps {
   params: Promise<{ org: string }>;
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: RequestsPageProps): Promise<M
 export default async function RequestsPage({ params, searchParams }: RequestsPageProps) {
   const [{ org }, listParams] = await Promise.all([params, loadRequestsSearchParams(searchParams)]);
   const queryClient = getQueryClient();
-  await prefetchRequests(queryClient, org, listParams);
+  await prefetchPatList(queryClient, org, "requests", listParams);
   // A server component renders once per request, so this is simply the request's time; the
   // browser starts its clock from it and its first render matches this HTML.
   // eslint-disable-next-line react-hooks/purity

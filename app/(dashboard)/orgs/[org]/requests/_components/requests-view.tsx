@@ -1,21 +1,20 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RowSelectionState } from "@tanstack/react-table";
 import { CheckIcon, XIcon } from "lucide-react";
 import { createSerializer, useQueryStates } from "nuqs";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useBulkAction } from "@/components/data-table/use-bulk-action";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import { usePatListPage } from "@/components/pat/use-pat-list-page";
 import { Button } from "@/components/ui/button";
 import type { PatRequestRow } from "@/lib/api/contract";
-import { patKeys, patListQuery } from "@/lib/client/pat-queries";
+import { patKeys } from "@/lib/client/pat-queries";
 import { reviewRequests, type ReviewAction } from "@/lib/client/review-requests";
-import { hasPatListFilters, PAGE_SIZES, pickPatListParams } from "@/lib/search-params/pat-list";
+import { hasPatListFilters, PAGE_SIZES } from "@/lib/search-params/pat-list";
 import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
 import { requestsSearchParams, requestsUrlKeys } from "@/lib/search-params/requests";
 import { createRequestColumns } from "./request-columns";
@@ -24,8 +23,6 @@ import { RequestsEmpty } from "./requests-empty";
 import { ReviewDialog, type PendingReview } from "./review-dialog";
 import { describeReviewOutcome, REQUEST_NOUN } from "./review-wording";
 
-const NO_ROWS: PatRequestRow[] = [];
-const NO_SELECTION: RowSelectionState = {};
 const serializeRequestsUrl = createSerializer(requestsSearchParams, { urlKeys: requestsUrlKeys });
 
 interface ReviewInput {
@@ -39,9 +36,6 @@ interface ReviewInput {
 export function RequestsView({ org }: { org: string }) {
   // Pushed, not replaced: back and forward step through filters, pages and opened requests.
   const [params, setParams] = useQueryStates(requestsSearchParams, { urlKeys: requestsUrlKeys, history: "push" });
-  const listParams = useMemo(() => pickPatListParams(params), [params]);
-  const listScope = JSON.stringify(listParams);
-  const queryClient = useQueryClient();
   const tableRegion = useRef<HTMLDivElement>(null);
 
   const bulk = useBulkAction<ReviewInput>({
@@ -50,22 +44,8 @@ export function RequestsView({ org }: { org: string }) {
     describeOutcome: (accepted, failed, { action }) => describeReviewOutcome(action, accepted, failed),
   });
 
-  const query = useQuery({
-    ...patListQuery(org, "requests", listParams),
-    refetchInterval: (current) => bulk.pollWhileApplying(current.state.data?.items),
-  });
-
-  // The likely next step is the next page: have it ready.
-  const hasNextPage = query.data?.hasNextPage === true && !query.isPlaceholderData;
-  useEffect(() => {
-    if (hasNextPage) void queryClient.prefetchQuery(patListQuery(org, "requests", { ...listParams, page: listParams.page + 1 }));
-  }, [hasNextPage, queryClient, org, listParams]);
-
-  const rows = useMemo(() => (query.data?.items ?? NO_ROWS).filter((row) => !bulk.removedIds.has(row.id)), [query.data, bulk.removedIds]);
-
-  // Selection belongs to one page of one filter: another page or filter starts with none.
-  const [selection, setSelection] = useState<{ scope: string; ids: RowSelectionState }>({ scope: listScope, ids: {} });
-  const rowSelection = selection.scope === listScope ? selection.ids : NO_SELECTION;
+  const list = usePatListPage(org, "requests", params, bulk);
+  const { query, rows } = list;
 
   const [review, setReview] = useState<PendingReview | null>(null);
   const [reviewError, setReviewError] = useState<string | null>(null);
@@ -78,16 +58,12 @@ export function RequestsView({ org }: { org: string }) {
 
   const confirmReview = async ({ action, rows: reviewRows }: PendingReview, reason: string) => {
     const tokenIds = new Map(reviewRows.map((row) => [row.id, row.tokenId]));
-    const result = await bulk.run([...tokenIds.keys()], { action, reason, tokenIds });
-    if (!result) return;
-    const accepted = new Set(result.results.filter((outcome) => outcome.ok).map((outcome) => String(outcome.id)));
-    setSelection((current) => ({
-      scope: current.scope,
-      ids: Object.fromEntries(Object.entries(current.ids).filter(([id]) => !accepted.has(id))) as RowSelectionState,
-    }));
+    const outcome = await list.run([...tokenIds.keys()], { action, reason, tokenIds });
+    if (!outcome) return;
+    const { result, accepted } = outcome;
     if (result.accepted === 0) {
       // Nothing went through: keep the dialog (and the reason typed) for a retry.
-      setReviewError(result.results.find((outcome) => !outcome.ok)?.error ?? "GitHub did not accept the review.");
+      setReviewError(result.results.find((item) => !item.ok)?.error ?? "GitHub did not accept the review.");
       return;
     }
     setReview(null);
@@ -113,16 +89,13 @@ export function RequestsView({ org }: { org: string }) {
     state: tableState,
     // A new page or filter closes the open request: it may not be in the new list.
     onStateChange: (next) => void setParams({ ...patListParamsFromTable(next), request: null }),
-    pageInfo: { hasNextPage: query.data?.hasNextPage ?? false, lastPage: query.data?.lastPage ?? null },
-    rowSelection,
-    onRowSelectionChange: (ids) => setSelection({ scope: listScope, ids }),
+    pageInfo: list.pageInfo,
+    rowSelection: list.rowSelection,
+    onRowSelectionChange: list.setRowSelection,
   });
 
   const selectedRows = table.getSelectedRowModel().rows.map((row) => row.original);
   const openRow = params.request === null ? undefined : rows.find((row) => row.id === params.request);
-  // Accepted rows are hidden at once, so while GitHub catches up the page can look empty: show
-  // the loading state rather than an empty queue.
-  const waitingForGitHub = rows.length === 0 && (query.data?.items.length ?? 0) > 0;
 
   return (
     <div className="flex flex-col gap-4">
@@ -136,7 +109,7 @@ export function RequestsView({ org }: { org: string }) {
         table={table}
         label="Pending requests"
         what="requests"
-        isLoading={query.isPending || waitingForGitHub}
+        isLoading={query.isPending || list.waitingForGitHub}
         isRefreshing={query.isFetching && !query.isPending}
         error={query.error}
         onRetry={() => void query.refetch()}

@@ -1,0 +1,87 @@
+"use client";
+
+import { CircleDashedIcon, ClockAlertIcon, GlobeIcon, HourglassIcon, InfinityIcon, PenLineIcon, ShieldAlertIcon, XCircleIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { useNow } from "@/components/ui/now";
+import { Tooltip } from "@/components/ui/tooltip";
+import type { PatTokenRow } from "@/lib/api/contract";
+import { cn } from "@/lib/cn";
+import { EXPIRING_SOON_DAYS } from "@/lib/format/classify-expiry";
+import { classifyTokenHygiene, UNUSED_DAYS, type HygieneSignal, type HygieneSignalKind } from "@/lib/format/token-hygiene";
+
+export const SIGNAL_ICONS: Record<HygieneSignalKind, ReactNode> = {
+  expired: <XCircleIcon aria-hidden />,
+  "expiring-soon": <ClockAlertIcon aria-hidden />,
+  "no-expiry": <InfinityIcon aria-hidden />,
+  "never-used": <CircleDashedIcon aria-hidden />,
+  unused: <HourglassIcon aria-hidden />,
+  elevated: <PenLineIcon aria-hidden />,
+  "all-repositories": <GlobeIcon aria-hidden />,
+};
+
+function SignalBadge({ signal, marked }: { signal: HygieneSignal; marked: boolean }) {
+  const admin = signal.kind === "elevated" && signal.tone === "danger";
+  return (
+    <Badge tone={signal.tone} className={cn(marked && "ring-2 ring-indigo-600")}>
+      {admin ? <ShieldAlertIcon aria-hidden /> : SIGNAL_ICONS[signal.kind]}
+      {signal.label}
+      {marked ? <span className="sr-only"> (the marked view)</span> : null}
+    </Badge>
+  );
+}
+
+/**
+ * A row's hygiene signals under its token name: one button (one tab stop per row) whose
+ * tooltip, on hover or keyboard focus, explains each signal from the token's data. The signal
+ * of the marked view stands out.
+ */
+export function TokenSignalsCell({ token, marked }: { token: PatTokenRow; marked: HygieneSignalKind | null }) {
+  const signals = classifyTokenHygiene(token, useNow());
+  if (signals.length === 0) return null;
+  return (
+    <Tooltip
+      side="bottom"
+      className="w-80 max-w-[calc(100vw-1rem)] bg-white p-3 text-zinc-800 ring-1 ring-zinc-200"
+      content={<TokenSignalList signals={signals} dense />}
+    >
+      <button
+        type="button"
+        className="-mx-1 -my-0.5 flex max-w-64 flex-wrap gap-1 rounded px-1 py-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        {signals.map((signal) => (
+          <SignalBadge key={signal.kind} signal={signal} marked={signal.kind === marked} />
+        ))}
+        <span className="sr-only">. Explain these signals</span>
+      </button>
+    </Tooltip>
+  );
+}
+
+/** Each signal with its explanation: in the row's tooltip and in the detail panel. */
+export function TokenSignalList({ signals, dense = false }: { signals: HygieneSignal[]; dense?: boolean }) {
+  return (
+    <ul className={cn("flex flex-col", dense ? "gap-2" : "gap-3")}>
+      {signals.map((signal) => (
+        <li key={signal.kind} className="flex flex-col items-start gap-1">
+          <SignalBadge signal={signal} marked={false} />
+          <p className={cn("text-zinc-700", dense ? "text-xs leading-5" : "text-sm")}>{signal.explanation}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The hygiene signals of one token, as its detail panel lists them. */
+export function TokenSignalDetails({ token }: { token: PatTokenRow }) {
+  const signals = classifyTokenHygiene(token, useNow());
+  if (signals.length === 0) {
+    return (
+      <p className="text-sm text-zinc-700">
+        None: it expires in more than {EXPIRING_SOON_DAYS} days, was used in the last {UNUSED_DAYS} days, only reads, and does not reach every
+        repository.
+      </p>
+    );
+  }
+  return <TokenSignalList signals={signals} />;
+}
