@@ -1,6 +1,7 @@
 // The server Playwright starts: fake-github plus a fresh production build of the dashboard made
 // with known fake secrets, its log kept for the secret-leak spec. Stops on SIGTERM/SIGINT.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { startStack } from "../scripts/stack";
 import { APP_KEY_FILE, APP_PORT, DIST_DIR, FAKE_PORT, KNOWN_SECRETS, RUN_DIR, SERVER_LOG } from "./e2e-env";
 
@@ -15,6 +16,8 @@ async function main() {
     logFile: SERVER_LOG,
     authSecret: KNOWN_SECRETS.authSecret,
     fake: { seed: 1, requests: 300, tokens: 1200, applyDelayMs: 300, clientSecret: KNOWN_SECRETS.clientSecret },
+    // A fresh audit trail each run, apart from the demo's ./data.
+    extraEnv: { DATA_DIR: path.join(RUN_DIR, "data") },
   });
   writeFileSync(APP_KEY_FILE, stack.fake.appPrivateKeyPem, { mode: 0o600 });
   console.log(`e2e: dashboard ${stack.appUrl}, fake-github ${stack.fake.url}`);

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { grantdeskEnvFor } from "../fake-github/grantdesk-env";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fake-github/server";
 
 export interface StackOptions {
@@ -22,6 +23,8 @@ export interface StackOptions {
 export interface Stack {
   appUrl: string;
   fake: FakeGitHub;
+  /** The `next start` launcher: the root of the dashboard's process tree (the bench reads its memory). */
+  appPid: number;
   stop(): Promise<void>;
 }
 
@@ -38,12 +41,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: options.distDir,
-    GITHUB_API_URL: fake.url,
-    GITHUB_URL: fake.url,
-    GITHUB_APP_ID: String(fake.appId),
-    GITHUB_APP_PRIVATE_KEY: fake.appPrivateKeyPem,
-    GITHUB_APP_CLIENT_ID: fake.clientId,
-    GITHUB_APP_CLIENT_SECRET: fake.clientSecret,
+    ...grantdeskEnvFor(fake),
     AUTH_SECRET: options.authSecret ?? randomBytes(32).toString("base64url"),
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
@@ -85,7 +83,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { appUrl, fake, stop };
+  return { appUrl, fake, appPid: app.pid!, stop };
 }
 
 function stopProcessGroup(child: ChildProcess) {

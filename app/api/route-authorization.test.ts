@@ -83,6 +83,8 @@ describe("every API route", () => {
         "orgs/[org]/tokens",
         "orgs/[org]/tokens/revoke",
         "orgs/[org]/tokens/[id]/repositories",
+        "orgs/[org]/audit",
+        "orgs/[org]/audit/export",
       ]),
     );
   });

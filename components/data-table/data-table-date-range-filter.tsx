@@ -48,7 +48,8 @@ export function DataTableDateRangeFilter<TData extends RowData>({
   const range = currentRange(column.getFilterValue());
   const fromId = useId();
   const toId = useId();
-  const inverted = range.from !== null && range.to !== null && range.from.getTime() >= range.to.getTime();
+  const inverted =
+    range.from !== null && range.to !== null && (filter.toInclusive ? range.from.getTime() > range.to.getTime() : range.from.getTime() >= range.to.getTime());
 
   const update = (next: DateRangeValue) => column.setFilterValue(next.from || next.to ? next : undefined);
 
@@ -72,7 +73,7 @@ export function DataTableDateRangeFilter<TData extends RowData>({
         </div>
         {inverted ? (
           <p role="alert" className="text-xs text-amber-800">
-            The “{filter.fromLabel.toLowerCase()}” day is not before the “{filter.toLabel.toLowerCase()}” day, so nothing can match.
+            The “{filter.fromLabel.toLowerCase()}” day is {filter.toInclusive ? "after" : "not before"} the “{filter.toLabel.toLowerCase()}” day, so nothing can match.
           </p>
         ) : null}
         <p className="text-xs text-zinc-500">Days start at 00:00 UTC.</p>

@@ -10,6 +10,7 @@ describe("describeFailure", () => {
     [new ApiError(403, "forbidden", ""), "Access denied."],
     [new ApiError(429, "rate_limited", ""), "GitHub is rate limiting Grantdesk."],
     [new ApiError(504, "github_timeout", ""), "GitHub did not answer."],
+    [new ApiError(503, "audit_unavailable", ""), "Grantdesk's database is unavailable."],
     [new ApiError(500, "internal_error", ""), "Something went wrong in Grantdesk."],
     [new ApiError(422, "validation_failed", ""), "GitHub refused the request."],
     [new Error("boom"), "Something went wrong."],

@@ -13,6 +13,7 @@ export function describeFailure(error: Error): string {
   if (error.code === "missing_permission") return "The GitHub App lacks a permission.";
   if (error.status === 403) return "Access denied.";
   if (error.status === 429) return "GitHub is rate limiting Grantdesk.";
+  if (error.code === "audit_unavailable") return "Grantdesk's database is unavailable.";
   if (error.status === 502 || error.status === 503 || error.status === 504) return "GitHub did not answer.";
   if (error.status >= 500) return "Something went wrong in Grantdesk.";
   return "GitHub refused the request.";

@@ -38,8 +38,11 @@ export type DataTableFilter =
   | { variant: "text"; placeholder: string; validate: (value: string) => string | null }
   /** One value from a searchable list; value: string. */
   | { variant: "select"; placeholder: string; options: readonly FilterOption[] }
-  /** A date range; value: DateRangeValue. */
-  | { variant: "date-range"; fromLabel: string; toLabel: string };
+  /**
+   * A date range; value: DateRangeValue. The "to" day is where the range stops (GitHub's
+   * `*_before`), or with `toInclusive` the last day it includes, so from = to is one day.
+   */
+  | { variant: "date-range"; fromLabel: string; toLabel: string; toInclusive?: boolean };
 
 export interface DateRangeValue {
   from: Date | null;

@@ -39,7 +39,8 @@ export interface RouteContext {
 /**
  * Wraps a route handler: validate the path → authorize (authorizeRequest: same-origin for
  * writes, signed in, owner of the org — the one place routes are guarded) → validate query and JSON body with zod (bad input is a
- * 400 naming the field, and never reaches GitHub) → run the handler → answer its result as JSON.
+ * 400 naming the field, and never reaches GitHub) → run the handler → answer its result as JSON
+ * (or, when it returns a Response, with that).
  * Anything thrown becomes `{ error: { code, message } }` with the right status (see
  * errorResponse). Mutating methods accept only `application/json`, which a cross-site form
  * cannot send.
@@ -48,7 +49,7 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
   spec: RouteSpec<P, Q, B>,
   handler: (input: RouteInput<P, Q, B>) => unknown,
 ) {
-  return async function route(req: NextRequest, context: RouteContext): Promise<NextResponse> {
+  return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const name = `${req.method} ${req.nextUrl.pathname}`;
     try {
       const params = parse(spec.params, await context.params, "path") as Parsed<P>;
@@ -58,6 +59,8 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       const query = parse(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") as Parsed<Q>;
       const body = (spec.body ? parse(spec.body, await readJson(req), "body") : undefined) as Parsed<B>;
       const result = await handler({ req, user, params, query, body });
+      // A handler that answers with something other than JSON (a streamed download) builds its own Response.
+      if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return errorResponse(error, name);

@@ -85,3 +85,40 @@ export interface OrgSummary {
 export interface ApiErrorBody {
   error: { code: string; message: string; retryAfter?: number };
 }
+
+export const AUDIT_ACTIONS = ["approve", "deny", "revoke"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** `unknown`: GitHub's answer was unclear even after a re-read, or no outcome was ever recorded. */
+export const AUDIT_OUTCOMES = ["accepted", "failed", "unknown"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** One id of one action in the audit trail (`GET /api/orgs/{org}/audit`, and each export row). */
+export interface AuditRecord {
+  /** Shared by every id the one user action sent. */
+  batchId: string;
+  /** When the action was recorded, just before it was sent to GitHub. */
+  at: string;
+  org: string;
+  /** The signed-in owner who acted (not the app's bot). */
+  actor: { login: string; id: number };
+  action: AuditAction;
+  /** The request id (approve, deny) or the token grant id (revoke). */
+  targetId: number;
+  /** The token as GitHub described it just before sending; null when GitHub could not confirm it. */
+  token: { id: number; name: string; ownerLogin: string } | null;
+  /** The review's reason or the revoke's note. */
+  reason: string | null;
+  outcome: AuditOutcome;
+  /** GitHub's HTTP status, when it refused or answered unclearly. */
+  status: number | null;
+  code: string | null;
+  message: string | null;
+  /** When the outcome was recorded; null if it never was (still sending, or Grantdesk stopped mid-action). */
+  outcomeAt: string | null;
+}
+
+/** `GET /api/orgs/{org}/rate-limit`: whether Grantdesk's GitHub client is waiting out a rate limit. */
+export interface RateLimitStatus {
+  /** Seconds until the wait ends (GitHub's `retry-after`, counted on the server); null when not waiting. */
+  retryInSeconds: number | null;
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import type { AuditFilters } from "@/lib/audit/audit-filters";
 import type { PageQuery, PatListQuery } from "@/lib/github/build-list-query";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./contract";
 
 /** One POST may name at most this many ids (10 bulk calls to GitHub, about 10 s of paced writes). */
 export const MAX_IDS_PER_REQUEST = 1000;
@@ -88,17 +90,23 @@ export const patListQuerySchema = z
     }),
   );
 
+const bodyId = z
+  .number({ error: "must be a positive whole number" })
+  .int("must be a positive whole number")
+  .positive("must be a positive whole number")
+  .max(Number.MAX_SAFE_INTEGER, "is too large");
+
 const idsField = z
-  .array(
-    z
-      .number({ error: "must be a positive whole number" })
-      .int("must be a positive whole number")
-      .positive("must be a positive whole number")
-      .max(Number.MAX_SAFE_INTEGER, "is too large"),
-    { error: "must be an array of ids" },
-  )
+  .array(bodyId, { error: "must be an array of ids" })
   .min(1, "must name at least one id")
   .max(MAX_IDS_PER_REQUEST, `may name at most ${MAX_IDS_PER_REQUEST} ids per call`);
+
+// The token id the page showed for each id, in the same order: lets the audit trail look the
+// token's name and owner up on GitHub (see lib/audit/snapshot-targets.ts). Optional.
+const tokenIdsField = z.array(bodyId, { error: "must be an array of token ids" }).max(MAX_IDS_PER_REQUEST).optional();
+
+const sameLengthAsIds = (body: { ids: number[]; tokenIds?: number[] }) => body.tokenIds === undefined || body.tokenIds.length === body.ids.length;
+const sameLengthMessage = { path: ["tokenIds"], message: "must give one token id for each id, in the same order" };
 
 const optionalText = (name: string) =>
   z
@@ -108,14 +116,67 @@ const optionalText = (name: string) =>
     .transform((value) => value || undefined);
 
 /** `POST …/requests/review` */
-export const reviewBodySchema = z.strictObject({
-  ids: idsField,
-  action: z.enum(["approve", "deny"], { error: 'must be "approve" or "deny"' }),
-  reason: optionalText("reason"),
-});
+export const reviewBodySchema = z
+  .strictObject({
+    ids: idsField,
+    action: z.enum(["approve", "deny"], { error: 'must be "approve" or "deny"' }),
+    reason: optionalText("reason"),
+    tokenIds: tokenIdsField,
+  })
+  .refine(sameLengthAsIds, sameLengthMessage);
 
 /** `POST …/tokens/revoke`. GitHub's revoke takes no reason; the note is for Grantdesk's own audit trail. */
-export const revokeBodySchema = z.strictObject({
-  ids: idsField,
-  note: optionalText("note"),
-});
+export const revokeBodySchema = z
+  .strictObject({
+    ids: idsField,
+    note: optionalText("note"),
+    tokenIds: tokenIdsField,
+  })
+  .refine(sameLengthAsIds, sameLengthMessage);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const auditFilterFields = {
+  actor: listParam(z.string().regex(LOGIN, "must be a GitHub login"), MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
+  action: listParam(z.enum(AUDIT_ACTIONS, { error: 'must be "approve", "deny" or "revoke"' }), AUDIT_ACTIONS.length, `may name at most ${AUDIT_ACTIONS.length} actions`).optional(),
+  outcome: listParam(z.enum(AUDIT_OUTCOMES, { error: 'must be "accepted", "failed" or "unknown"' }), AUDIT_OUTCOMES.length, `may name at most ${AUDIT_OUTCOMES.length} outcomes`).optional(),
+  owner: listParam(z.string().regex(LOGIN, "must be a GitHub login"), MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  batch: z.string().regex(UUID, "must be a batch id (a UUID)").optional(),
+  target: z
+    .string()
+    .regex(POSITIVE_INTEGER, "must be a positive whole number")
+    .transform(Number)
+    .pipe(z.number().max(Number.MAX_SAFE_INTEGER, "is too large"))
+    .optional(),
+};
+
+type RawAuditFilters = z.output<z.ZodObject<typeof auditFilterFields>>;
+
+/** `from` counts from its instant; `to` runs to the end of its day when it is a date, else to its instant. */
+function toAuditFilters(query: RawAuditFilters): Omit<AuditFilters, "org"> {
+  const nonEmpty = <T>(values: T[] | undefined) => (values?.length ? values : undefined);
+  return {
+    actor: nonEmpty(query.actor),
+    action: nonEmpty(query.action),
+    outcome: nonEmpty(query.outcome),
+    owner: nonEmpty(query.owner),
+    from: query.from === undefined ? undefined : new Date(query.from),
+    before: query.to === undefined ? undefined : new Date(Date.parse(query.to) + (DATE_ONLY.test(query.to) ? DAY_MS : 1)),
+    batch: query.batch?.toLowerCase(),
+    target: query.target,
+  };
+}
+
+/** `GET …/audit`: the trail's filters (`target` for one request's or token's history) and a page. */
+export const auditQuerySchema = z
+  .strictObject({ ...pageFields, ...auditFilterFields })
+  .transform((query) => ({ filters: toAuditFilters(query), page: query.page ?? 1, perPage: query.per_page ?? 30 }));
+
+/** `GET …/audit/export`: the same filters, every matching record, as CSV or JSON lines. */
+export const auditExportQuerySchema = z
+  .strictObject({ ...auditFilterFields, format: z.enum(["csv", "jsonl"], { error: 'must be "csv" or "jsonl"' }) })
+  .transform(({ format, ...query }) => ({ filters: toAuditFilters(query), format }));

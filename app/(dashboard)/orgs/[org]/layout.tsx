@@ -4,7 +4,11 @@ import { checkOrgAccess } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
 import { isOrgLogin } from "@/lib/auth/org-login";
 
-const TABS = [{ label: "Requests", segment: "requests" }];
+const TABS = [
+  { label: "Requests", segment: "requests" },
+  { label: "Tokens", segment: "tokens" },
+  { label: "Audit", segment: "audit" },
+];
 
 /** Every page of an org passes through here: only its active owners get past. */
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {

@@ -1,7 +1,11 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { orgParams, revokeBodySchema } from "@/lib/api/input-schemas";
+import { runAuditedAction } from "@/lib/audit/run-audited-action";
 import { revokeTokens } from "@/lib/github/revoke-tokens";
 
-// POST /api/orgs/{org}/tokens/revoke — revoke tokens' access, with every id's outcome. The
-// optional `note` is validated here and recorded by the audit trail (issue 7); GitHub takes none.
-export const POST = apiRoute({ params: orgParams, body: revokeBodySchema }, ({ params, body }) => revokeTokens(params.org, body.ids));
+// POST /api/orgs/{org}/tokens/revoke — revoke tokens' access, recorded in the audit trail with the note, with every id's outcome
+export const POST = apiRoute({ params: orgParams, body: revokeBodySchema }, ({ params, body, user }) =>
+  runAuditedAction({ org: params.org, actor: user, action: "revoke", ids: body.ids, tokenIds: body.tokenIds, reason: body.note }, (ids) =>
+    revokeTokens(params.org, ids),
+  ),
+);

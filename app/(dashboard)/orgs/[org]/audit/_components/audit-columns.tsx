@@ -1,0 +1,141 @@
+"use client";
+
+import { CheckIcon, CircleHelpIcon, KeyRoundIcon, XIcon } from "lucide-react";
+import { createDataTableColumnHelper, type FilterOption } from "@/components/data-table/data-table-types";
+import { Badge } from "@/components/ui/badge";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { AuditRecord } from "@/lib/api/contract";
+import { isLogin, MAX_OWNERS } from "@/lib/search-params/pat-list";
+import { AUDIT_FILTER_COLUMNS } from "@/lib/search-params/audit-table-state";
+import { ACTION_LABELS, OUTCOME_LABELS } from "./audit-wording";
+
+const ACTION_OPTIONS: FilterOption[] = [
+  { value: "approve", label: ACTION_LABELS.approve, icon: <CheckIcon className="size-3.5 text-emerald-600" aria-hidden /> },
+  { value: "deny", label: ACTION_LABELS.deny, icon: <XIcon className="size-3.5 text-red-600" aria-hidden /> },
+  { value: "revoke", label: ACTION_LABELS.revoke, icon: <KeyRoundIcon className="size-3.5 text-red-600" aria-hidden /> },
+];
+
+const OUTCOME_OPTIONS: FilterOption[] = [
+  { value: "accepted", label: OUTCOME_LABELS.accepted, keywords: "ok success" },
+  { value: "failed", label: OUTCOME_LABELS.failed, keywords: "error refused" },
+  { value: "unknown", label: OUTCOME_LABELS.unknown, keywords: "unclear pending interrupted" },
+];
+
+const loginFilter = (placeholder: string) => ({
+  variant: "multi-text" as const,
+  placeholder,
+  max: MAX_OWNERS,
+  validate: (login: string) => (isLogin(login) ? null : `“${login}” is not a GitHub login.`),
+});
+
+const helper = createDataTableColumnHelper<AuditRecord>();
+
+function ActionBadge({ action }: { action: AuditRecord["action"] }) {
+  const icon = ACTION_OPTIONS.find((option) => option.value === action)?.icon;
+  return (
+    <Badge tone={action === "approve" ? "neutral" : "warning"}>
+      {icon}
+      {ACTION_LABELS[action]}
+    </Badge>
+  );
+}
+
+function Outcome({ record }: { record: AuditRecord }) {
+  if (record.outcome === "accepted") {
+    return (
+      <Badge>
+        <CheckIcon className="text-emerald-600" aria-hidden />
+        {OUTCOME_LABELS.accepted}
+      </Badge>
+    );
+  }
+  const detail =
+    record.outcome === "unknown" && record.outcomeAt === null
+      ? "Sent, but no outcome was recorded: the action was still running, or Grantdesk stopped mid-way. Check GitHub before trying again."
+      : record.message;
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Badge tone={record.outcome === "failed" ? "danger" : "warning"}>
+        {record.outcome === "failed" ? <XIcon aria-hidden /> : <CircleHelpIcon aria-hidden />}
+        {OUTCOME_LABELS[record.outcome]}
+        {record.status ? ` · HTTP ${record.status}` : ""}
+      </Badge>
+      {detail ? (
+        <p className="line-clamp-2 text-xs text-zinc-600" title={detail}>
+          {detail}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function createAuditColumns() {
+  return helper.columns([
+    helper.accessor("at", {
+      id: AUDIT_FILTER_COLUMNS.time,
+      header: "Time",
+      meta: {
+        label: "Date",
+        className: "w-36",
+        filter: { variant: "date-range", fromLabel: "From", toLabel: "To", toInclusive: true },
+      },
+      cell: ({ row }) => <RelativeTime iso={row.original.at} className="whitespace-nowrap text-zinc-700" />,
+    }),
+    helper.accessor((record) => record.actor.login, {
+      id: AUDIT_FILTER_COLUMNS.actor,
+      header: "Actor",
+      meta: { label: "Actor", className: "w-32", filter: loginFilter("Owner's login, then Enter") },
+      cell: ({ row }) => <span className="font-medium text-zinc-900">{row.original.actor.login}</span>,
+    }),
+    helper.accessor("action", {
+      id: AUDIT_FILTER_COLUMNS.action,
+      header: "Action",
+      meta: { label: "Action", className: "w-28", filter: { variant: "select", placeholder: "Approved, denied, revoked", options: ACTION_OPTIONS } },
+      cell: ({ row }) => <ActionBadge action={row.original.action} />,
+    }),
+    helper.accessor((record) => record.token?.ownerLogin ?? "", {
+      id: AUDIT_FILTER_COLUMNS.owner,
+      header: "Token / owner",
+      meta: { label: "Token owner", className: "min-w-40", filter: loginFilter("Token owner's login, then Enter") },
+      cell: ({ row }) => {
+        const { token, targetId, action } = row.original;
+        const kind = action === "revoke" ? "Token grant" : "Request";
+        return (
+          <div className="flex min-w-0 flex-col">
+            {token ? (
+              <>
+                <span className="font-medium [overflow-wrap:anywhere] text-zinc-900">{token.name}</span>
+                <span className="text-xs text-zinc-600">{token.ownerLogin}</span>
+              </>
+            ) : (
+              <span className="text-zinc-600 italic" title="GitHub could not confirm the token when the action was sent.">
+                Token not recorded
+              </span>
+            )}
+            <span className="text-xs text-zinc-500 tabular-nums">
+              {kind} {targetId}
+            </span>
+          </div>
+        );
+      },
+    }),
+    helper.accessor("reason", {
+      header: "Reason",
+      meta: { label: "Reason", hideBelow: "md", className: "min-w-40 max-w-64" },
+      cell: ({ row }) =>
+        row.original.reason ? (
+          <p className="line-clamp-2 text-zinc-700" title={row.original.reason}>
+            {row.original.reason}
+          </p>
+        ) : (
+          <span className="text-zinc-600 italic">None given</span>
+        ),
+    }),
+    helper.accessor("outcome", {
+      id: AUDIT_FILTER_COLUMNS.outcome,
+      header: "Outcome",
+      meta: { label: "Outcome", className: "min-w-36 max-w-64", filter: { variant: "select", placeholder: "Accepted, failed, unknown", options: OUTCOME_OPTIONS } },
+      cell: ({ row }) => <Outcome record={row.original} />,
+    }),
+  ]);
+}

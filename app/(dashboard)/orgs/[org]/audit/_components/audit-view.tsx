@@ -1,0 +1,88 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { DownloadIcon } from "lucide-react";
+import { useQueryStates } from "nuqs";
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { Button } from "@/components/ui/button";
+import type { AuditRecord } from "@/lib/api/contract";
+import { auditExportHref, auditListQuery } from "@/lib/client/audit-queries";
+import { auditSearchParams, auditUrlKeys, hasAuditFilters } from "@/lib/search-params/audit";
+import { auditParamsFromTable, auditTableState } from "@/lib/search-params/audit-table-state";
+import { PAGE_SIZES } from "@/lib/search-params/pat-list";
+import { createAuditColumns } from "./audit-columns";
+import { AuditEmpty } from "./audit-empty";
+
+const NO_RECORDS: AuditRecord[] = [];
+const NO_SELECTION = {};
+const ignoreSelection = () => undefined;
+
+/** The audit trail: filters and page in the URL, newest action first, export of what matches. */
+export function AuditView({ org }: { org: string }) {
+  // Pushed, not replaced: back and forward step through filters and pages.
+  const [params, setParams] = useQueryStates(auditSearchParams, { urlKeys: auditUrlKeys, history: "push" });
+  const query = useQuery(auditListQuery(org, params));
+  const columns = useMemo(() => createAuditColumns(), []);
+  const tableState = useMemo(() => auditTableState(params), [params]);
+
+  const table = useDataTable({
+    data: query.data?.items ?? NO_RECORDS,
+    columns,
+    // One row per id of each action.
+    getRowId: (record) => `${record.batchId}:${record.targetId}`,
+    state: tableState,
+    onStateChange: (next) => void setParams(auditParamsFromTable(next)),
+    pageInfo: { hasNextPage: query.data?.hasNextPage ?? false, lastPage: query.data?.lastPage ?? null },
+    rowSelection: NO_SELECTION,
+    onRowSelectionChange: ignoreSelection,
+  });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1">
+        <h2 className="text-base font-semibold text-zinc-900">Audit trail</h2>
+        <p className="text-sm text-zinc-600">
+          Every approve, deny and revoke sent from Grantdesk for {org}: who did it, when, why, and what GitHub answered for each request or token. Records are
+          never changed or deleted.
+        </p>
+      </div>
+      <DataTableToolbar table={table}>
+        <Button asChild variant="secondary">
+          <a href={auditExportHref(org, params, "csv")} download>
+            <DownloadIcon aria-hidden />
+            Export CSV
+          </a>
+        </Button>
+        <Button asChild variant="secondary">
+          <a href={auditExportHref(org, params, "jsonl")} download>
+            <DownloadIcon aria-hidden />
+            Export JSON lines
+          </a>
+        </Button>
+      </DataTableToolbar>
+      <DataTable
+        table={table}
+        label="Audit trail"
+        what="audit records"
+        isLoading={query.isPending}
+        isRefreshing={query.isFetching && !query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        skeletonRowCount={Math.min(params.perPage, 12)}
+        empty={
+          <AuditEmpty
+            filtered={hasAuditFilters(params)}
+            page={params.page}
+            onResetFilters={() => table.resetColumnFilters(true)}
+            onFirstPage={() => table.firstPage()}
+          />
+        }
+      />
+      {query.isError && !query.data ? null : <DataTablePagination table={table} pageSizes={PAGE_SIZES} what="Records" />}
+    </div>
+  );
+}

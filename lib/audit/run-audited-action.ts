@@ -1,0 +1,86 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ApiError } from "@/lib/api/api-error";
+import type { AuditAction, BulkResult, IdOutcome } from "@/lib/api/contract";
+import { db } from "@/lib/db/client";
+import type { Database } from "@/lib/db/open-database";
+import { GitHubError } from "@/lib/github/github-error";
+import { redactSecrets } from "@/lib/github/redact-secrets";
+import { recordIntent } from "./record-intent";
+import { recordOutcomes } from "./record-outcomes";
+import { snapshotTargets } from "./snapshot-targets";
+
+export interface AuditedAction {
+  org: string;
+  /** The signed-in owner. */
+  actor: { login: string; id: number };
+  action: AuditAction;
+  ids: readonly number[];
+  /** The token id the page showed for each id (same order), to describe the token in the trail. */
+  tokenIds?: readonly number[];
+  /** The review's reason or the revoke's note. */
+  reason?: string;
+}
+
+/**
+ * Sends an approve, deny or revoke through `send` with the audit trail around it: the action and
+ * all its ids are recorded first, GitHub's answer for each id after. If the first record cannot
+ * be written nothing is sent (503 `audit_unavailable`), so no change goes unrecorded; a crash or
+ * timeout mid-action leaves the ids recorded with no outcome, which the trail shows as unknown.
+ * If the outcomes cannot be written, the answer still goes back (the change happened, and
+ * hiding it would invite a second attempt) and the failure is logged.
+ */
+export async function runAuditedAction(action: AuditedAction, send: (ids: number[]) => Promise<BulkResult>): Promise<BulkResult> {
+  // One record per distinct id, in the order given: exactly the ids send() reports on.
+  const ids = [...new Set(action.ids)];
+  const batchId = randomUUID();
+
+  let database: Database;
+  try {
+    database = await db();
+  } catch (error) {
+    throw auditUnavailable(`could not open the database: ${describe(error)}`);
+  }
+  const snapshots = await snapshotTargets(action.org, action.action === "revoke" ? "tokens" : "requests", action.ids, action.tokenIds);
+  try {
+    await recordIntent(database, { batchId, org: action.org, action: action.action, actor: action.actor, reason: action.reason, ids, snapshots });
+  } catch (error) {
+    throw auditUnavailable(`could not record a ${action.action} of ${ids.length} id(s) in ${action.org}: ${describe(error)}`);
+  }
+
+  let result: BulkResult;
+  try {
+    result = await send(ids);
+  } catch (error) {
+    // send() rejects with a GitHubError only before it sends anything (the app is not installed
+    // on the org): every id then failed. Anything else leaves the outcomes unknown, as they are.
+    if (error instanceof GitHubError) {
+      const notSent: IdOutcome[] = ids.map((id) => ({ id, ok: false, status: error.status, code: error.code, error: `Not sent: ${error.message}` }));
+      await recordOutcomesOrLog(database, batchId, notSent);
+    }
+    throw error;
+  }
+  await recordOutcomesOrLog(database, batchId, result.results);
+  return result;
+}
+
+async function recordOutcomesOrLog(database: Database, batchId: string, outcomes: IdOutcome[]) {
+  try {
+    await recordOutcomes(database, batchId, outcomes);
+  } catch (error) {
+    console.error(`[audit] could not record the outcomes of batch ${batchId}; the trail shows them as unknown: ${describe(error)}`);
+  }
+}
+
+function auditUnavailable(detail: string): ApiError {
+  console.error(`[audit] refused an action: ${detail}`);
+  return new ApiError(
+    503,
+    "audit_unavailable",
+    "Grantdesk could not record this action in its audit trail, so nothing was sent to GitHub. Try again in a moment; if it keeps failing, check Grantdesk's database.",
+  );
+}
+
+function describe(error: unknown): string {
+  return redactSecrets(error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { openDatabase, type Database, type OpenDatabase } from "./open-database";
+
+// On globalThis so that dev-server module reloads share one database (PGlite allows only one
+// opener of its folder) and migrations run once per process.
+const holder = globalThis as typeof globalThis & { grantdeskDatabase?: Promise<OpenDatabase> };
+
+/**
+ * The process's database, opened and migrated on first use; every caller awaits the same
+ * promise. A failed opening (PostgreSQL down, folder not writable) is not kept: the next call
+ * tries again.
+ */
+export async function db(): Promise<Database> {
+  if (!holder.grantdeskDatabase) {
+    const config = env();
+    const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    holder.grantdeskDatabase = opening;
+    opening.catch(() => {
+      if (holder.grantdeskDatabase === opening) holder.grantdeskDatabase = undefined;
+    });
+  }
+  return (await holder.grantdeskDatabase).db;
+}
