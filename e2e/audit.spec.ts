@@ -61,8 +61,7 @@ test("deny two requests with a reason, then find the action by actor on the audi
     await expect(row).toContainText("Accepted");
   }
 
-  // The toast still showing is the requests page's (its colours are that page's concern).
-  const { violations } = await new AxeBuilder({ page }).exclude("[data-sonner-toaster]").analyze();
+  const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 
@@ -85,4 +84,28 @@ test("deny two requests with a reason, then find the action by actor on the audi
       expect.objectContaining({ batch, action: "deny", target_id: String(request.id), token_name: request.tokenName, reason, outcome: "accepted" }),
     ),
   );
+});
+
+test("a request's detail panel shows its own history, failures included", async ({ page, fake }) => {
+  await page.goto(`/orgs/${ORG}/requests`);
+  const queue = page.getByRole("table", { name: "Pending requests" });
+  await expect(queue).toHaveAttribute("aria-busy", "false");
+  const [request] = await shownRequests(page);
+  await fake.setFaults([{ method: "POST", path: "^/orgs/acme/personal-access-token-requests/\\d+$", status: 422, times: 1 }]);
+
+  await queue.getByRole("checkbox", { name: /^Select .+'s request for / }).first().check();
+  await page.getByRole("region", { name: "Selection" }).getByRole("button", { name: "Deny…" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Deny 1 request from / });
+  await dialog.getByLabel(/^Reason/).fill("Scope it to one repository, please.");
+  await dialog.getByRole("button", { name: "Deny", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await page.goto(`/orgs/${ORG}/requests?request=${request!.id}`);
+  const panel = page.getByRole("dialog", { name: request!.tokenName });
+  const history = panel.getByRole("list", { name: "History" });
+  await expect(history.getByRole("listitem")).toHaveCount(1);
+  await expect(history).toContainText(new RegExp(`Denied\\s*by ${OWNER}`));
+  await expect(history).toContainText("Scope it to one repository, please.");
+  await expect(history).toContainText("Failed · HTTP 422");
 });

@@ -18,6 +18,8 @@ export interface BulkActionOptions<TInput> {
   submit: (ids: number[], input: TInput) => Promise<BulkResult>;
   /** The list queries to refetch after GitHub answered (a key prefix). */
   listKey: QueryKey;
+  /** Other data the action changes (e.g. the audit trail), refreshed with the list. */
+  alsoChanges?: QueryKey[];
   /** The toast's text for an outcome: "Denied 28 requests; 2 failed." */
   describeOutcome: (accepted: number, failed: number, input: TInput) => string;
 }
@@ -46,7 +48,7 @@ function failureMessage(outcome: IdOutcome): string {
  * leave once GitHub accepts them, failures keep their reason, nothing is sent twice, and the list
  * is refetched until it agrees (GitHub applies a 202 after answering).
  */
-export function useBulkAction<TInput>({ submit, listKey, describeOutcome }: BulkActionOptions<TInput>): BulkAction<TInput> {
+export function useBulkAction<TInput>({ submit, listKey, alsoChanges = [], describeOutcome }: BulkActionOptions<TInput>): BulkAction<TInput> {
   const queryClient = useQueryClient();
   const inFlight = useRef(new Set<number>());
   const [acceptedAt, setAcceptedAt] = useState<ReadonlyMap<number, number>>(new Map());
@@ -87,7 +89,7 @@ export function useBulkAction<TInput>({ submit, listKey, describeOutcome }: Bulk
     else if (result.accepted > 0) toast.warning(text, { description: "The failed ones stay selected, with the reason beside each." });
     else toast.error(text, { description: result.results.find((outcome) => !outcome.ok)?.error });
     // Even after a failure: an unclear answer may hide a change, and the list shows the truth.
-    void queryClient.invalidateQueries({ queryKey: listKey });
+    for (const queryKey of [listKey, ...alsoChanges]) void queryClient.invalidateQueries({ queryKey });
     return result;
   };
 

@@ -8,8 +8,17 @@ import { apiFetch } from "./api-fetch";
 
 export type AuditExportFormat = "csv" | "jsonl";
 
+/** Requests are reviewed (approve, deny); tokens are revoked. Their ids are separate spaces at GitHub. */
+export type AuditTargetResource = "requests" | "tokens";
+
+const TARGET_ACTIONS: Record<AuditTargetResource, readonly string[]> = { requests: ["approve", "deny"], tokens: ["revoke"] };
+
+/** How many of a request's or token's own records its detail panel shows, newest first. */
+export const TARGET_HISTORY_LIMIT = 20;
+
 export const auditKeys = {
   all: (org: string) => ["orgs", org, "audit"] as const,
+  target: (org: string, resource: AuditTargetResource, id: number) => [...auditKeys.all(org), "target", resource, id] as const,
   list: (org: string, params: AuditParams) => [...auditKeys.all(org), "list", auditApiSearchParams(params).toString()] as const,
 };
 
@@ -21,6 +30,16 @@ export function auditListQuery(org: string, params: AuditParams) {
     queryKey: auditKeys.list(org, params),
     queryFn: ({ signal }) => apiFetch<Page<AuditRecord>>(`${auditPath(org)}?${auditApiSearchParams(params)}`, { signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** What Grantdesk did to one request or token (its detail panel's history). */
+export function targetHistoryQuery(org: string, resource: AuditTargetResource, id: number) {
+  const query = new URLSearchParams({ target: String(id), per_page: String(TARGET_HISTORY_LIMIT) });
+  for (const action of TARGET_ACTIONS[resource]) query.append("action", action);
+  return queryOptions({
+    queryKey: auditKeys.target(org, resource, id),
+    queryFn: ({ signal }) => apiFetch<Page<AuditRecord>>(`${auditPath(org)}?${query}`, { signal }),
   });
 }
 

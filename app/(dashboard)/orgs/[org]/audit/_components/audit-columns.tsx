@@ -1,19 +1,14 @@
 "use client";
 
-import { CheckIcon, CircleHelpIcon, KeyRoundIcon, XIcon } from "lucide-react";
 import { createDataTableColumnHelper, type FilterOption } from "@/components/data-table/data-table-types";
-import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { AuditRecord } from "@/lib/api/contract";
+import { AUDIT_ACTIONS, type AuditRecord } from "@/lib/api/contract";
 import { isLogin, MAX_OWNERS } from "@/lib/search-params/pat-list";
 import { AUDIT_FILTER_COLUMNS } from "@/lib/search-params/audit-table-state";
-import { ACTION_LABELS, OUTCOME_LABELS } from "./audit-wording";
+import { ACTION_ICONS, AuditActionBadge, AuditOutcome } from "@/components/audit/audit-badges";
+import { ACTION_LABELS, OUTCOME_LABELS } from "@/lib/format/audit-wording";
 
-const ACTION_OPTIONS: FilterOption[] = [
-  { value: "approve", label: ACTION_LABELS.approve, icon: <CheckIcon className="size-3.5 text-emerald-600" aria-hidden /> },
-  { value: "deny", label: ACTION_LABELS.deny, icon: <XIcon className="size-3.5 text-red-600" aria-hidden /> },
-  { value: "revoke", label: ACTION_LABELS.revoke, icon: <KeyRoundIcon className="size-3.5 text-red-600" aria-hidden /> },
-];
+const ACTION_OPTIONS: FilterOption[] = AUDIT_ACTIONS.map((action) => ({ value: action, label: ACTION_LABELS[action], icon: ACTION_ICONS[action] }));
 
 const OUTCOME_OPTIONS: FilterOption[] = [
   { value: "accepted", label: OUTCOME_LABELS.accepted, keywords: "ok success" },
@@ -29,45 +24,6 @@ const loginFilter = (placeholder: string) => ({
 });
 
 const helper = createDataTableColumnHelper<AuditRecord>();
-
-function ActionBadge({ action }: { action: AuditRecord["action"] }) {
-  const icon = ACTION_OPTIONS.find((option) => option.value === action)?.icon;
-  return (
-    <Badge tone={action === "approve" ? "neutral" : "warning"}>
-      {icon}
-      {ACTION_LABELS[action]}
-    </Badge>
-  );
-}
-
-function Outcome({ record }: { record: AuditRecord }) {
-  if (record.outcome === "accepted") {
-    return (
-      <Badge>
-        <CheckIcon className="text-emerald-600" aria-hidden />
-        {OUTCOME_LABELS.accepted}
-      </Badge>
-    );
-  }
-  const detail =
-    record.outcome === "unknown" && record.outcomeAt === null
-      ? "Sent, but no outcome was recorded: the action was still running, or Grantdesk stopped mid-way. Check GitHub before trying again."
-      : record.message;
-  return (
-    <div className="flex flex-col items-start gap-1">
-      <Badge tone={record.outcome === "failed" ? "danger" : "warning"}>
-        {record.outcome === "failed" ? <XIcon aria-hidden /> : <CircleHelpIcon aria-hidden />}
-        {OUTCOME_LABELS[record.outcome]}
-        {record.status ? ` · HTTP ${record.status}` : ""}
-      </Badge>
-      {detail ? (
-        <p className="line-clamp-2 text-xs text-zinc-600" title={detail}>
-          {detail}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function createAuditColumns() {
   return helper.columns([
@@ -91,7 +47,7 @@ export function createAuditColumns() {
       id: AUDIT_FILTER_COLUMNS.action,
       header: "Action",
       meta: { label: "Action", className: "w-28", filter: { variant: "select", placeholder: "Approved, denied, revoked", options: ACTION_OPTIONS } },
-      cell: ({ row }) => <ActionBadge action={row.original.action} />,
+      cell: ({ row }) => <AuditActionBadge action={row.original.action} />,
     }),
     helper.accessor((record) => record.token?.ownerLogin ?? "", {
       id: AUDIT_FILTER_COLUMNS.owner,
@@ -135,7 +91,7 @@ export function createAuditColumns() {
       id: AUDIT_FILTER_COLUMNS.outcome,
       header: "Outcome",
       meta: { label: "Outcome", className: "min-w-36 max-w-64", filter: { variant: "select", placeholder: "Accepted, failed, unknown", options: OUTCOME_OPTIONS } },
-      cell: ({ row }) => <Outcome record={row.original} />,
+      cell: ({ row }) => <AuditOutcome record={row.original} />,
     }),
   ]);
 }

@@ -2,6 +2,7 @@
 
 import { CheckIcon, XIcon } from "lucide-react";
 import { useMemo } from "react";
+import { TargetHistory } from "@/components/audit/target-history";
 import { LastUsed } from "@/components/pat/last-used";
 import { DetailError, DetailField, DetailSection, PatDetailSheet } from "@/components/pat/pat-detail-sheet";
 import { PatOwner } from "@/components/pat/pat-owner";
@@ -47,6 +48,9 @@ function RequestDetails({ org, request, error }: { org: string; request: PatRequ
         ) : (
           <PatRepositories org={org} resource="requests" id={request.id} />
         )}
+      </DetailSection>
+      <DetailSection title="History in Grantdesk">
+        <TargetHistory org={org} resource="requests" id={request.id} />
       </DetailSection>
     </>
   );

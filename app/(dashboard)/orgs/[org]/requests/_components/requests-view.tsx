@@ -12,6 +12,7 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { usePatListPage } from "@/components/pat/use-pat-list-page";
 import { Button } from "@/components/ui/button";
 import type { PatRequestRow } from "@/lib/api/contract";
+import { auditKeys } from "@/lib/client/audit-queries";
 import { patKeys } from "@/lib/client/pat-queries";
 import { reviewRequests, type ReviewAction } from "@/lib/client/review-requests";
 import { hasPatListFilters, PAGE_SIZES } from "@/lib/search-params/pat-list";
@@ -41,6 +42,7 @@ export function RequestsView({ org }: { org: string }) {
   const bulk = useBulkAction<ReviewInput>({
     submit: (ids, { action, reason, tokenIds }) => reviewRequests(org, { ids, tokenIds: ids.map((id) => tokenIds.get(id)!), action, reason }),
     listKey: patKeys.lists(org, "requests"),
+    alsoChanges: [auditKeys.all(org)],
     describeOutcome: (accepted, failed, { action }) => describeReviewOutcome(action, accepted, failed),
   });
 

@@ -2,6 +2,7 @@
 
 import { BanIcon } from "lucide-react";
 import { useMemo } from "react";
+import { TargetHistory } from "@/components/audit/target-history";
 import { LastUsed } from "@/components/pat/last-used";
 import { DetailError, DetailField, DetailSection, PatDetailSheet } from "@/components/pat/pat-detail-sheet";
 import { PatOwner } from "@/components/pat/pat-owner";
@@ -47,6 +48,9 @@ function TokenDetails({ org, token, error }: { org: string; token: PatTokenRow; 
         ) : (
           <PatRepositories org={org} resource="tokens" id={token.id} />
         )}
+      </DetailSection>
+      <DetailSection title="History in Grantdesk">
+        <TargetHistory org={org} resource="tokens" id={token.id} />
       </DetailSection>
     </>
   );

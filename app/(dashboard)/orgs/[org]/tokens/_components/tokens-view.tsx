@@ -12,6 +12,7 @@ import { useDataTable } from "@/components/data-table/use-data-table";
 import { usePatListPage } from "@/components/pat/use-pat-list-page";
 import { Button } from "@/components/ui/button";
 import type { PatTokenRow } from "@/lib/api/contract";
+import { auditKeys } from "@/lib/client/audit-queries";
 import { patKeys } from "@/lib/client/pat-queries";
 import { revokeTokens } from "@/lib/client/revoke-tokens";
 import { hasPatListFilters, PAGE_SIZES } from "@/lib/search-params/pat-list";
@@ -41,6 +42,7 @@ export function TokensView({ org }: { org: string }) {
   const bulk = useBulkAction<RevokeInput>({
     submit: (ids, { note, tokenIds }) => revokeTokens(org, { ids, tokenIds: ids.map((id) => tokenIds.get(id)!), note }),
     listKey: patKeys.lists(org, "tokens"),
+    alsoChanges: [auditKeys.all(org)],
     describeOutcome: (accepted, failed) => describeRevokeOutcome(accepted, failed),
   });
 

@@ -1,0 +1,69 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { AlertTriangleIcon } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TARGET_HISTORY_LIMIT, targetHistoryQuery, type AuditTargetResource } from "@/lib/client/audit-queries";
+import { AuditActionBadge, AuditOutcome } from "./audit-badges";
+
+/** What Grantdesk's owners did to this request or token, from the audit trail, newest first. */
+export function TargetHistory({ org, resource, id }: { org: string; resource: AuditTargetResource; id: number }) {
+  const query = useQuery(targetHistoryQuery(org, resource, id));
+
+  if (query.isPending) {
+    return (
+      <div aria-busy aria-label="Loading history" className="flex flex-col gap-2">
+        <Skeleton className="h-4 w-56" />
+        <Skeleton className="h-4 w-40" />
+      </div>
+    );
+  }
+
+  if (query.isError) {
+    return (
+      <div role="alert" className="flex flex-col items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <p className="flex items-start gap-2">
+          <AlertTriangleIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
+          History could not be loaded: {query.error.message}
+        </p>
+        <Button size="sm" onClick={() => void query.refetch()}>
+          Try again
+        </Button>
+      </div>
+    );
+  }
+
+  const records = query.data.items;
+  if (records.length === 0) {
+    return <p className="text-sm text-zinc-600">Nobody has acted on this {resource === "requests" ? "request" : "token"} through Grantdesk yet.</p>;
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      <ol className="flex flex-col gap-3" aria-label="History">
+        {records.map((record) => (
+          <li key={record.batchId} className="flex flex-col gap-1.5 rounded-md border border-zinc-200 p-3">
+            <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-700">
+              <AuditActionBadge action={record.action} />
+              <span>
+                by <span className="font-medium text-zinc-900">{record.actor.login}</span>
+              </span>
+              <span className="text-zinc-500">
+                · <RelativeTime iso={record.at} />
+              </span>
+            </div>
+            {record.reason ? <p className="text-sm whitespace-pre-wrap text-zinc-800">“{record.reason}”</p> : null}
+            <AuditOutcome record={record} />
+          </li>
+        ))}
+      </ol>
+      {query.data.hasNextPage ? (
+        <Link href={`/orgs/${org}/audit`} className="text-sm font-medium text-indigo-700 hover:underline">
+          Only the latest {TARGET_HISTORY_LIMIT} are shown: see the audit trail
+        </Link>
+      ) : null}
+    </div>
+  );
+}
