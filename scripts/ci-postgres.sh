@@ -41,7 +41,8 @@ install_postgresql() {
 # Runs a command as the cluster's owner: `postgres` when we are root, else ourselves.
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, since the postgres user may not enter the caller's folder (a root-only temp clone).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

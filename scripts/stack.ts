@@ -1,7 +1,7 @@
 // Starts fake-github and the production build of the dashboard wired to it: what `npm run demo`
 // and the Playwright suite both run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { grantdeskEnvFor } from "../fake-github/grantdesk-env";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fake-github/server";
@@ -62,16 +62,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw new Error(`no build in ${options.distDir}: run without --no-build`);
   }
 
+  // The log file itself, not a pipe through this process: a pipe breaks when this process exits
+  // first, and the server's shutdown logging then fails (EPIPE) in a loop instead of exiting.
+  const log = options.logFile ? openSync(options.logFile, "a") : "inherit";
   const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], {
     env,
-    stdio: options.logFile ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", log, log],
     detached: true,
   });
-  if (options.logFile) {
-    const log = createWriteStream(options.logFile, { flags: "a" });
-    app.stdout?.pipe(log);
-    app.stderr?.pipe(log);
-  }
+  if (typeof log === "number") closeSync(log);
 
   const stop = async () => {
     stopProcessGroup(app);

@@ -1,0 +1,83 @@
+// Closed-loop HTTP load (autocannon) against the dashboard or fake-github, run in a child process
+// (bench/load-child.ts). Every run is bounded by its duration or request count, and by a hard
+// deadline after which the child is killed.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export interface LoadOptions {
+  baseUrl: string;
+  /** Request paths (with query), cycled through by every connection in turn. */
+  paths: string[];
+  headers: Record<string, string>;
+  connections: number;
+  durationSeconds?: number;
+  /** Stop after this many requests instead of after a duration. */
+  amount?: number;
+}
+
+/** One run's raw outcome: every response time, in arrival order. */
+export interface LoadSlice {
+  latenciesMs: number[];
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  durationSeconds: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  durationSeconds: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+}
+
+const CHILD = fileURLToPath(new URL("./load-child.ts", import.meta.url));
+/** Beyond this, a run is stuck: an amount-bound run at a tenth of the expected rate still finishes well within it. */
+const HARD_DEADLINE_MS = 5 * 60_000;
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  return summarize([await runLoadSlice(options)]);
+}
+
+/**
+ * Runs the load and answers its raw response times; rejects when the load failed, or when any
+ * answer was an error or not 2xx (the figures would then mean nothing).
+ */
+export function runLoadSlice(options: LoadOptions): Promise<LoadSlice> {
+  if ((options.durationSeconds === undefined) === (options.amount === undefined)) throw new Error("runLoad: give a duration or an amount");
+  // The child inherits tsx's loader flags from this process, so it runs the TypeScript file as is.
+  const child = fork(CHILD, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise<LoadSlice>((resolve, reject) => {
+    const deadline = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`load on ${options.baseUrl} did not finish within ${HARD_DEADLINE_MS / 1000} s`));
+    }, HARD_DEADLINE_MS);
+    child.once("message", (message: { slice?: LoadSlice; error?: string }) => {
+      clearTimeout(deadline);
+      if (message.error !== undefined || !message.slice) return reject(new Error(`load on ${options.baseUrl}: ${message.error}`));
+      const { slice } = message;
+      if (slice.errors > 0 || slice.non2xx > 0) {
+        return reject(new Error(`load on ${options.baseUrl}${options.paths[0]}: ${slice.errors} errors, ${slice.non2xx} non-2xx answers of ${slice.latenciesMs.length}`));
+      }
+      resolve(slice);
+    });
+    child.once("exit", (code) => {
+      clearTimeout(deadline);
+      reject(new Error(`load child exited with code ${code} before answering`));
+    });
+    child.send(options);
+  });
+}
+
+/** Percentiles (nearest rank) and throughput over the slices taken together. */
+export function summarize(slices: LoadSlice[]): LoadResult {
+  const latencies = slices.flatMap((slice) => slice.latenciesMs).sort((a, b) => a - b);
+  const durationSeconds = slices.reduce((sum, slice) => sum + slice.durationSeconds, 0);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN;
+  return {
+    requests: latencies.length,
+    durationSeconds,
+    requestsPerSecond: latencies.length / durationSeconds,
+    latencyMs: { p50: at(50), p95: at(95), p99: at(99), max: latencies.at(-1) ?? Number.NaN },
+  };
+}
