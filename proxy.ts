@@ -30,6 +30,7 @@ export async function proxy(req: NextRequest) {
     nonce,
     development: process.env.NODE_ENV === "development",
     imageOrigins: githubImageOrigins(config.githubUrl, config.githubApiUrl),
+    signInOrigin: new URL(config.githubUrl).origin,
   });
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);

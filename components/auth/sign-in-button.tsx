@@ -1,7 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useState, useSyncExternalStore } from "react";
+import { postToNextAuth } from "./post-to-next-auth";
 
 const noSubscription = () => () => {};
 
@@ -15,7 +15,7 @@ export function SignInButton({ callbackUrl }: { callbackUrl: string }) {
       disabled={pending || !hydrated}
       onClick={() => {
         setPending(true);
-        void signIn("github", { callbackUrl });
+        postToNextAuth("signin/github", callbackUrl).catch(() => setPending(false));
       }}
       className="inline-flex w-full items-center justify-center gap-2 rounded-md bg-zinc-900 px-4 py-2.5 text-sm font-medium text-white shadow-sm hover:bg-zinc-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-60"
     >

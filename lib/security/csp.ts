@@ -4,10 +4,12 @@ interface CspOptions {
   development: boolean;
   /** Origins avatars are served from besides GitHub's CDN (a GHE.com tenant, fake-github). */
   imageOrigins: string[];
+  /** GitHub's web origin: the sign-in form's post is redirected there (form-action covers redirects). */
+  signInOrigin: string;
 }
 
 /** The Content-Security-Policy for rendered pages: scripts only with this response's nonce. */
-export function pageContentSecurityPolicy({ nonce, development, imageOrigins }: CspOptions): string {
+export function pageContentSecurityPolicy({ nonce, development, imageOrigins, signInOrigin }: CspOptions): string {
   const images = ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", ...new Set(imageOrigins)];
   const directives = [
     "default-src 'self'",
@@ -19,7 +21,7 @@ export function pageContentSecurityPolicy({ nonce, development, imageOrigins }: 
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self' ${signInOrigin}`,
     "frame-ancestors 'none'",
   ];
   return directives.join("; ");
