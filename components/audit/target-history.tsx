@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangleIcon } from "lucide-react";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TARGET_HISTORY_LIMIT, targetHistoryQuery, type AuditTargetResource } from "@/lib/client/audit-queries";
 import { AuditActionBadge, AuditOutcome } from "./audit-badges";
@@ -22,19 +21,7 @@ export function TargetHistory({ org, resource, id }: { org: string; resource: Au
     );
   }
 
-  if (query.isError) {
-    return (
-      <div role="alert" className="flex flex-col items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-        <p className="flex items-start gap-2">
-          <AlertTriangleIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
-          History could not be loaded: {query.error.message}
-        </p>
-        <Button size="sm" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
+  if (query.isError) return <InlineError what="History" message={query.error.message} onRetry={() => void query.refetch()} />;
 
   const records = query.data.items;
   if (records.length === 0) {

@@ -1,11 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangleIcon, ChevronLeftIcon, ChevronRightIcon, ExternalLinkIcon, LockIcon } from "lucide-react";
+import { ChevronLeftIcon, ChevronRightIcon, ExternalLinkIcon, LockIcon } from "lucide-react";
 import { useState } from "react";
 import { describePage, resolvePageCount } from "@/components/data-table/page-count";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { patRepositoriesQuery, type PatResource } from "@/lib/client/pat-queries";
 import { cn } from "@/lib/cn";
@@ -27,19 +28,7 @@ export function PatRepositories({ org, resource, id }: { org: string; resource: 
     );
   }
 
-  if (query.isError) {
-    return (
-      <div role="alert" className="flex flex-col items-start gap-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-        <p className="flex items-start gap-2">
-          <AlertTriangleIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
-          Repositories could not be loaded: {query.error.message}
-        </p>
-        <Button size="sm" onClick={() => void query.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
+  if (query.isError) return <InlineError what="Repositories" message={query.error.message} onRetry={() => void query.refetch()} />;
 
   const data = query.data;
   const pageCount = resolvePageCount(data.page, data);

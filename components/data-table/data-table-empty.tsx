@@ -1,0 +1,44 @@
+import { FilterXIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { DataTableStatePanel } from "./data-table-state-panel";
+
+export interface DataTableEmptyProps {
+  /** The rows' plural noun: "requests", "tokens", "records". */
+  noun: string;
+  /** What the whole list is called: "queue", "list", "trail". */
+  listName: string;
+  icon: ReactNode;
+  filtered: boolean;
+  page: number;
+  /** What to try when the filters match nothing. */
+  filterHint: string;
+  /** The truly empty list: its title and explanation. */
+  emptyTitle: string;
+  emptyText: ReactNode;
+  onResetFilters: () => void;
+  onFirstPage: () => void;
+}
+
+/** Why no row shows, in the words that fit: the filters match nothing, the page is past the end, or the list is empty. */
+export function DataTableEmpty({ noun, listName, icon, filtered, page, filterHint, emptyTitle, emptyText, onResetFilters, onFirstPage }: DataTableEmptyProps) {
+  if (filtered) {
+    return (
+      <DataTableStatePanel role="status" icon={<FilterXIcon />} title={`No ${noun} match these filters`} action={<Button onClick={onResetFilters}>Reset filters</Button>}>
+        {filterHint}
+      </DataTableStatePanel>
+    );
+  }
+  if (page > 1) {
+    return (
+      <DataTableStatePanel role="status" icon={icon} title={`No ${noun} on page ${page}`} action={<Button onClick={onFirstPage}>Go to the first page</Button>}>
+        The {listName} is shorter than this page number.
+      </DataTableStatePanel>
+    );
+  }
+  return (
+    <DataTableStatePanel role="status" icon={icon} title={emptyTitle}>
+      {emptyText}
+    </DataTableStatePanel>
+  );
+}
