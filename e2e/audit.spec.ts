@@ -1,10 +1,10 @@
 // The audit trail, driven as an owner would: deny two requests with a reason on the requests
 // page, then find that action on the audit page by actor and export it.
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { AuditRecord, Page as ListPage } from "@/lib/api/contract";
 import { parseCsv } from "@/lib/audit/testing/parse-csv";
+import { expectNoSeriousViolations } from "./axe";
 import { OWNER } from "./e2e-env";
 import { expect, test } from "./fixtures";
 
@@ -61,9 +61,7 @@ test("deny two requests with a reason, then find the action by actor on the audi
     await expect(row).toContainText("Accepted");
   }
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  await expectNoSeriousViolations(page);
 
   // What the page's filter matches, as the API lists it: the export must hold exactly that.
   const listed = (await (await page.request.get(`/api/orgs/${ORG}/audit?actor=${OWNER}&per_page=100`)).json()) as ListPage<AuditRecord>;

@@ -1,48 +1,24 @@
 // The pending-requests page, driven as an owner would drive it, checked against what fake-github
 // received (its request log) and what it holds afterwards (its state).
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import type { Page as ListPage, PatRequestRow } from "@/lib/api/contract";
+import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
+import { listPatsViaApi, openPatList, patTable, shownPatIds } from "./pat-list-page";
 
 const ORG = "acme";
 const GITHUB_LIST = `/orgs/${ORG}/personal-access-token-requests`;
 
-function requestsTable(page: Page): Locator {
-  return page.getByRole("table", { name: "Pending requests" });
-}
-
-/** The request ids the table shows, in order (each token name links to `?request=<id>`). */
-async function shownIds(page: Page): Promise<number[]> {
-  const links = await requestsTable(page).getByRole("link", { name: /, open .+'s request$/ }).all();
-  const hrefs = await Promise.all(links.map((link) => link.getAttribute("href")));
-  return hrefs.map((href) => Number(new URLSearchParams(href?.split("?")[1]).get("request")));
-}
+const requestsTable = (page: Page): Locator => patTable(page, "requests");
+const shownIds = (page: Page) => shownPatIds(page, "requests");
+const openQueue = (page: Page, query = "") => openPatList(page, ORG, "requests", query);
+const listViaApi = (page: Page, query: string) => listPatsViaApi<PatRequestRow>(page, ORG, "requests", query);
 
 /** The owner of each shown row, read from its checkbox's name ("Select mona's request for …"). */
 async function shownOwners(page: Page): Promise<string[]> {
   const boxes = await requestsTable(page).getByRole("checkbox", { name: /^Select .+'s request for / }).all();
   const names = await Promise.all(boxes.map((box) => box.getAttribute("aria-label")));
   return names.map((name) => /^Select (.+)'s request for /.exec(name ?? "")?.[1] ?? "");
-}
-
-async function openQueue(page: Page, query = "") {
-  await page.goto(`/orgs/${ORG}/requests${query}`);
-  await expect(requestsTable(page).getByRole("checkbox").first()).toBeVisible();
-  await expect(requestsTable(page)).toHaveAttribute("aria-busy", "false");
-}
-
-/** A page of the queue as Grantdesk's API returns it (the browser's session comes along). */
-async function listViaApi(page: Page, query: string): Promise<ListPage<PatRequestRow>> {
-  const response = await page.request.get(`/api/orgs/${ORG}/requests?${query}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as ListPage<PatRequestRow>;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test("filters by two owners and a permission, in the URL and in GitHub's query", async ({ page, fake }) => {

@@ -1,44 +1,26 @@
 // The active-tokens page, driven as an owner would drive it, checked against what fake-github
 // received (its request log) and what it holds afterwards (its state).
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import type { Page as ListPage, PatTokenRow } from "@/lib/api/contract";
+import type { PatTokenRow } from "@/lib/api/contract";
 import type { FakeGitHubControl } from "./fake-github-control";
+import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
+import { listPatsViaApi, openPatList, patTable, shownPatIds } from "./pat-list-page";
 
 const ORG = "acme";
 const GITHUB_TOKENS = `/orgs/${ORG}/personal-access-tokens`;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const tokensTable = (page: Page): Locator => patTable(page, "tokens");
+const shownIds = (page: Page) => shownPatIds(page, "tokens");
+const openTokens = (page: Page, query = "") => openPatList(page, ORG, "tokens", query);
+const listViaApi = (page: Page, query: string) => listPatsViaApi<PatTokenRow>(page, ORG, "tokens", query);
 
 /** fake-github's stored grant (times in epoch ms). */
 interface StoredGrant {
   status: "active" | "revoked";
   tokenLastUsedAt: number | null;
   repositoryIds: number[];
-}
-
-function tokensTable(page: Page): Locator {
-  return page.getByRole("table", { name: "Active tokens" });
-}
-
-/** The grant ids the table shows, in order (each token name links to `?token=<id>`). */
-async function shownIds(page: Page): Promise<number[]> {
-  const links = await tokensTable(page).getByRole("link", { name: /, open .+'s token$/ }).all();
-  const hrefs = await Promise.all(links.map((link) => link.getAttribute("href")));
-  return hrefs.map((href) => Number(new URLSearchParams(href?.split("?")[1]).get("token")));
-}
-
-async function openTokens(page: Page, query = "") {
-  await page.goto(`/orgs/${ORG}/tokens${query}`);
-  await expect(tokensTable(page).getByRole("checkbox").first()).toBeVisible();
-  await expect(tokensTable(page)).toHaveAttribute("aria-busy", "false");
-}
-
-/** A page of tokens as Grantdesk's API returns it (the browser's session comes along). */
-async function listViaApi(page: Page, query: string): Promise<ListPage<PatTokenRow>> {
-  const response = await page.request.get(`/api/orgs/${ORG}/tokens?${query}`);
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as ListPage<PatTokenRow>;
 }
 
 async function storedGrant(fake: FakeGitHubControl, id: number): Promise<StoredGrant> {
@@ -50,12 +32,6 @@ function revokedIdsOf(entries: { method: string; path: string; body: unknown }[]
   return entries
     .filter((entry) => entry.method === "POST" && entry.path.startsWith(GITHUB_TOKENS))
     .flatMap((entry) => (entry.path === GITHUB_TOKENS ? (entry.body as { pat_ids: number[] }).pat_ids : [Number(entry.path.split("/").at(-1))]));
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** Ticks every row of the page and confirms the revoke; resolves once GitHub's answer is shown. */
