@@ -20,6 +20,9 @@ export interface DataTableEmptyProps {
   onFirstPage: () => void;
 }
 
+/** What a page's own empty state passes through: where the table is, and how to get back. */
+export type DataTableEmptyState = Pick<DataTableEmptyProps, "filtered" | "page" | "onResetFilters" | "onFirstPage">;
+
 /** Why no row shows, in the words that fit: the filters match nothing, the page is past the end, or the list is empty. */
 export function DataTableEmpty({ noun, listName, icon, filtered, page, filterHint, emptyTitle, emptyText, onResetFilters, onFirstPage }: DataTableEmptyProps) {
   if (filtered) {

@@ -1,8 +1,8 @@
 import { ScrollTextIcon } from "lucide-react";
-import { DataTableEmpty } from "@/components/data-table/data-table-empty";
+import { DataTableEmpty, type DataTableEmptyState } from "@/components/data-table/data-table-empty";
 
 /** Why no record shows: nothing was done yet, the filters match nothing, or the page is past the end. */
-export function AuditEmpty(props: { filtered: boolean; page: number; onResetFilters: () => void; onFirstPage: () => void }) {
+export function AuditEmpty(props: DataTableEmptyState) {
   return (
     <DataTableEmpty
       {...props}

@@ -1,8 +1,8 @@
 import { InboxIcon } from "lucide-react";
-import { DataTableEmpty } from "@/components/data-table/data-table-empty";
+import { DataTableEmpty, type DataTableEmptyState } from "@/components/data-table/data-table-empty";
 
 /** Why no request shows: the queue is empty, the filters match nothing, or the page is past the end. */
-export function RequestsEmpty(props: { filtered: boolean; page: number; onResetFilters: () => void; onFirstPage: () => void }) {
+export function RequestsEmpty(props: DataTableEmptyState) {
   return (
     <DataTableEmpty
       {...props}

@@ -1,8 +1,8 @@
 import { KeyRoundIcon } from "lucide-react";
-import { DataTableEmpty } from "@/components/data-table/data-table-empty";
+import { DataTableEmpty, type DataTableEmptyState } from "@/components/data-table/data-table-empty";
 
 /** Why no token shows: none has access, the filters match nothing, or the page is past the end. */
-export function TokensEmpty({ org, ...props }: { org: string; filtered: boolean; page: number; onResetFilters: () => void; onFirstPage: () => void }) {
+export function TokensEmpty({ org, ...props }: DataTableEmptyState & { org: string }) {
   return (
     <DataTableEmpty
       {...props}
