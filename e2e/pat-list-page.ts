@@ -2,6 +2,7 @@
 // shows, open it settled, and fetch a page of the same list through Grantdesk's API.
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { Page as ListPage } from "@/lib/api/contract";
+import { decodePatListPage } from "@/lib/api/pat-list-wire";
 
 export type PatResource = "requests" | "tokens";
 
@@ -28,9 +29,9 @@ export async function openPatList(page: Page, org: string, resource: PatResource
   await expect(patTable(page, resource)).toHaveAttribute("aria-busy", "false");
 }
 
-/** A page of the list as Grantdesk's API returns it (the browser's session comes along). */
+/** A page of the list as Grantdesk's API returns it (the browser's session comes along), read into rows. */
 export async function listPatsViaApi<Row>(page: Page, org: string, resource: PatResource, query: string): Promise<ListPage<Row>> {
   const response = await page.request.get(`/api/orgs/${org}/${resource}?${query}`);
   expect(response.ok()).toBe(true);
-  return (await response.json()) as ListPage<Row>;
+  return decodePatListPage(resource, await response.json()) as ListPage<Row>;
 }

@@ -1,5 +1,7 @@
 // The JSON that Grantdesk's own API routes send to the browser. Shared by route handlers and
-// client pages; deliberately slimmer than GitHub's rows (no URL fields the UI never shows).
+// client pages; deliberately slimmer than GitHub's rows (no URL fields the UI never shows). The two
+// PAT lists send their pages column by column (pat-list-wire.ts) and the browser reads them back
+// into these rows.
 
 export type RepositorySelection = "none" | "all" | "subset";
 
@@ -25,6 +27,7 @@ interface PatRowBase {
   repositorySelection: RepositorySelection;
   permissions: PermissionSet;
   tokenExpired: boolean;
+  /** Times are UTC ISO strings to the minute, as the pages show them. */
   tokenExpiresAt: string | null;
   tokenLastUsedAt: string | null;
 }

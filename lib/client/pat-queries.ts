@@ -4,6 +4,7 @@
 
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { Page, PatRequestRow, PatTokenRow, RepositoryRow } from "@/lib/api/contract";
+import { decodePatListPage } from "@/lib/api/pat-list-wire";
 import { patListApiSearchParams, pickPatListParams, type PatListParams } from "@/lib/search-params/pat-list";
 import { apiFetch } from "./api-fetch";
 
@@ -27,12 +28,16 @@ function resourcePath(org: string, resource: PatResource): string {
   return `/api/orgs/${encodeURIComponent(org)}/${resource}`;
 }
 
-/** One page of a PAT list; the previous page stays on screen while the next loads. */
+/**
+ * One page of a PAT list; the previous page stays on screen while the next loads. The route
+ * answers column by column (pat-list-wire.ts); the cache holds rows, as the server's prefetch does.
+ */
 export function patListQuery<R extends PatResource>(org: string, resource: R, params: PatListParams) {
   const listParams = pickPatListParams(params);
   return queryOptions({
     queryKey: [...patKeys.lists(org, resource), listParams] as const,
-    queryFn: ({ signal }) => apiFetch<Page<PatRows[R]>>(`${resourcePath(org, resource)}?${patListApiSearchParams(listParams)}`, { signal }),
+    queryFn: async ({ signal }): Promise<Page<PatRows[R]>> =>
+      decodePatListPage(resource, await apiFetch<unknown>(`${resourcePath(org, resource)}?${patListApiSearchParams(listParams)}`, { signal })) as Page<PatRows[R]>,
     placeholderData: keepPreviousData,
   });
 }

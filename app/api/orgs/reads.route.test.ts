@@ -2,7 +2,8 @@
 // GitHub's form, and bad input is refused before anything goes upstream.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page, PatRequestRow, PatTokenRow, RepositoryRow } from "@/lib/api/contract";
+import type { PatRequestRow, PatTokenRow, RepositoryRow } from "@/lib/api/contract";
+import { decodePatListPage } from "@/lib/api/pat-list-wire";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
 import { GET as listRequestRepositories } from "./[org]/requests/[id]/repositories/route";
 import { GET as listRequests } from "./[org]/requests/route";
@@ -41,20 +42,20 @@ describe.each([
     expect(first.status).toBe(200);
     const lastPage = Math.ceil(total / 7);
     expect(first.body).toMatchObject({ page: 1, perPage: 7, hasNextPage: lastPage > 1, lastPage });
-    const seen: number[] = first.body.items.map((row: Row) => row.id);
+    const seen: number[] = decodePatListPage(kind, first.body).items.map((row: Row) => row.id);
     for (let page = 2; page <= lastPage; page++) {
       const next = await github.call(route, `/api/orgs/globex/${kind}?per_page=7&direction=asc&page=${page}`, { org: "globex" });
       expect(next.body).toMatchObject({ page, hasNextPage: page < lastPage });
-      seen.push(...next.body.items.map((row: Row) => row.id));
+      seen.push(...decodePatListPage(kind, next.body).items.map((row: Row) => row.id));
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    const times = (first.body as Page<Row>).items.map((row) => ("createdAt" in row ? row.createdAt : row.accessGrantedAt));
+    const times = decodePatListPage(kind, first.body).items.map((row) => ("createdAt" in row ? row.createdAt : row.accessGrantedAt));
     expect(times).toEqual([...times].sort());
   });
 
   it("passes owner (as owner[]) and permission filters to GitHub and answers only matching rows", async () => {
-    const sample = (await github.call(route, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body as Page<Row>;
+    const sample = decodePatListPage(kind, (await github.call(route, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body);
     const owners = [...new Set(sample.items.map((row) => row.owner.login))].slice(0, 2);
     const [name, level] = Object.entries(sample.items[0]!.permissions.repository)[0] ?? Object.entries(sample.items[0]!.permissions.organization)[0]!;
     const permission = `${name}_${level}`;
@@ -64,8 +65,9 @@ describe.each([
     expect(status).toBe(200);
     const upstream = (await github.log(mark)).filter((entry) => entry.path === `/orgs/acme/${segment}`);
     expect(upstream.map((entry) => entry.query)).toEqual([`per_page=100&page=1&owner[]=${owners[0]}&owner[]=${owners[1]}&permission=${permission}`]);
-    expect(body.items.length).toBeGreaterThan(0);
-    for (const row of body.items as Row[]) {
+    const rows = decodePatListPage(kind, body).items;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
       expect(owners).toContain(row.owner.login);
       expect({ ...row.permissions.organization, ...row.permissions.repository, ...row.permissions.other }[name]).toBe(level);
     }
@@ -77,7 +79,7 @@ describe.each([
   ["tokens", listTokens, listTokenRepositories],
 ] as const)("GET /api/orgs/{org}/%s/{id}/repositories", (kind, list, repositories) => {
   it("answers the repositories fake-github holds for a subset selection, page by page", async () => {
-    const rows = (await github.call(list, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body.items as (PatRequestRow | PatTokenRow)[];
+    const rows = decodePatListPage(kind, (await github.call(list, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body).items;
     const subset = rows.find((row) => row.repositorySelection === "subset")!;
     const record = (await github.record("acme", kind, subset.id)) as { repositoryIds: number[] };
     const path = `/api/orgs/acme/${kind}/${subset.id}/repositories`;
