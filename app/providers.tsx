@@ -3,19 +3,16 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
-import { TooltipProvider } from "@/components/ui/tooltip";
+import { Toaster } from "@/components/ui/toast";
 import { getQueryClient } from "@/lib/client/query-client";
 
-/** Client-side context for every page: server data cache, URL state, tooltips and toasts. */
+/** Client-side context for every page: server data cache, URL state and toasts. */
 export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
     <QueryClientProvider client={queryClient}>
-      <NuqsAdapter>
-        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
-      </NuqsAdapter>
-      <Toaster position="bottom-right" richColors closeButton />
+      <NuqsAdapter>{children}</NuqsAdapter>
+      <Toaster />
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AppLink } from "@/components/ui/app-link";
 import { listOwnedOrgs } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
 
@@ -25,14 +25,14 @@ export default async function HomePage() {
           <ul className="divide-y divide-zinc-100">
             {orgs.map((org) => (
               <li key={org.id}>
-                <Link
+                <AppLink
                   href={`/orgs/${org.login}/requests`}
                   className="flex items-center gap-3 px-6 py-3 text-sm font-medium text-zinc-900 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600"
                 >
                   {/* eslint-disable-next-line @next/next/no-img-element -- avatars come from GitHub's CDN */}
                   <img src={org.avatarUrl} alt="" width={28} height={28} className="size-7 rounded-md bg-zinc-100" />
                   {org.login}
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -47,9 +47,9 @@ export function TargetHistory({ org, resource, id }: { org: string; resource: Au
         ))}
       </ol>
       {query.data.hasNextPage ? (
-        <Link href={`/orgs/${org}/audit`} className="text-sm font-medium text-indigo-700 hover:underline">
+        <AppLink href={`/orgs/${org}/audit`} className="text-sm font-medium text-indigo-700 hover:underline">
           Only the latest {TARGET_HISTORY_LIMIT} are shown: see the audit trail
-        </Link>
+        </AppLink>
       ) : null}
     </div>
   );

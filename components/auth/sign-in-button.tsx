@@ -1,14 +1,13 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { postToNextAuth } from "./post-to-next-auth";
-
-const noSubscription = () => () => {};
 
 export function SignInButton({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   // Server-rendered disabled, enabled once React is attached: a click is never silently lost.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
   return (
     <button
       type="button"

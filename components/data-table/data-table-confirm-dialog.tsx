@@ -3,9 +3,8 @@
 import { LoaderCircleIcon } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Textarea } from "@/components/ui/input";
-import { useReturnFocus } from "@/components/ui/use-return-focus";
 
 export interface ConfirmDialogNote {
   label: string;
@@ -32,7 +31,7 @@ export interface DataTableConfirmDialogProps {
   onConfirm: (note: string) => void;
   /**
    * Where focus goes when the dialog closes if the control that opened it has gone (its row
-   * left the table): otherwise Radix returns focus to that control.
+   * left the table): otherwise it returns to that control.
    */
   fallbackFocus?: () => HTMLElement | null;
   children?: ReactNode;
@@ -42,9 +41,25 @@ export interface DataTableConfirmDialogProps {
  * The confirmation before a bulk action. While the action is in flight the confirm button is
  * disabled and the dialog cannot be dismissed, so it cannot be sent twice.
  */
-export function DataTableConfirmDialog({
-  open,
-  onOpenChange,
+export function DataTableConfirmDialog({ open, onOpenChange, description, pending, fallbackFocus, ...form }: DataTableConfirmDialogProps) {
+  const titleId = useId();
+  const descriptionId = useId();
+  return (
+    <Dialog
+      open={open}
+      onDismiss={() => !pending && onOpenChange(false)}
+      labelledBy={titleId}
+      describedBy={description ? descriptionId : undefined}
+      fallbackFocus={fallbackFocus}
+      variant="centered"
+    >
+      <ConfirmForm {...form} description={description} pending={pending} onCancel={() => onOpenChange(false)} titleId={titleId} descriptionId={descriptionId} />
+    </Dialog>
+  );
+}
+
+/** The dialog's content, mounted while it is open: each opening starts with an empty note. */
+function ConfirmForm({
   title,
   description,
   note,
@@ -54,82 +69,66 @@ export function DataTableConfirmDialog({
   pending,
   error,
   onConfirm,
-  fallbackFocus,
+  onCancel,
+  titleId,
+  descriptionId,
   children,
-}: DataTableConfirmDialogProps) {
+}: Omit<DataTableConfirmDialogProps, "open" | "onOpenChange" | "fallbackFocus"> & { onCancel: () => void; titleId: string; descriptionId: string }) {
   const [text, setText] = useState("");
-  const returnFocus = useReturnFocus(fallbackFocus);
   const noteId = useId();
   const counterId = useId();
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (!pending) onOpenChange(next);
+    <form
+      className="flex flex-col gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!pending) onConfirm(text);
       }}
     >
-      <DialogContent
-        onOpenAutoFocus={returnFocus.onOpenAutoFocus}
-        onCloseAutoFocus={(event) => {
-          returnFocus.onCloseAutoFocus(event);
-          setText("");
-        }}
-        onEscapeKeyDown={(event) => pending && event.preventDefault()}
-        onInteractOutside={(event) => pending && event.preventDefault()}
-      >
-        <form
-          className="flex flex-col gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (!pending) onConfirm(text);
-          }}
-        >
-          <div className="flex flex-col gap-1.5">
-            <DialogTitle>{title}</DialogTitle>
-            {description ? <DialogDescription asChild><div>{description}</div></DialogDescription> : null}
+      <div className="flex flex-col gap-1.5">
+        <DialogTitle id={titleId}>{title}</DialogTitle>
+        {description ? <DialogDescription id={descriptionId}>{description}</DialogDescription> : null}
+      </div>
+      {children}
+      {note ? (
+        <div className="flex flex-col gap-1.5">
+          <div className="flex items-baseline justify-between gap-2">
+            <label htmlFor={noteId} className="text-sm font-medium text-zinc-800">
+              {note.label} <span className="font-normal text-zinc-500">(optional)</span>
+            </label>
+            <span id={counterId} className="text-xs text-zinc-500 tabular-nums">
+              {text.length} / {note.maxLength}
+              <span className="sr-only"> characters</span>
+            </span>
           </div>
-          {children}
-          {note ? (
-            <div className="flex flex-col gap-1.5">
-              <div className="flex items-baseline justify-between gap-2">
-                <label htmlFor={noteId} className="text-sm font-medium text-zinc-800">
-                  {note.label} <span className="font-normal text-zinc-500">(optional)</span>
-                </label>
-                <span id={counterId} className="text-xs text-zinc-500 tabular-nums">
-                  {text.length} / {note.maxLength}
-                  <span className="sr-only"> characters</span>
-                </span>
-              </div>
-              <Textarea
-                id={noteId}
-                value={text}
-                maxLength={note.maxLength}
-                placeholder={note.placeholder}
-                aria-describedby={counterId}
-                disabled={pending}
-                rows={3}
-                onChange={(event) => setText(event.target.value.slice(0, note.maxLength))}
-              />
-              {note.hint ? <p className="text-xs text-zinc-500">{note.hint}</p> : null}
-            </div>
-          ) : null}
-          {error ? (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button type="button" disabled={pending} onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} disabled={pending}>
-              {pending ? <LoaderCircleIcon className="animate-spin" aria-hidden /> : null}
-              {pending ? pendingLabel : confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </Dialog>
+          <Textarea
+            id={noteId}
+            value={text}
+            maxLength={note.maxLength}
+            placeholder={note.placeholder}
+            aria-describedby={counterId}
+            disabled={pending}
+            rows={3}
+            onChange={(event) => setText(event.target.value.slice(0, note.maxLength))}
+          />
+          {note.hint ? <p className="text-xs text-zinc-500">{note.hint}</p> : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button type="button" disabled={pending} onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} disabled={pending}>
+          {pending ? <LoaderCircleIcon className="animate-spin" aria-hidden /> : null}
+          {pending ? pendingLabel : confirmLabel}
+        </Button>
+      </div>
+    </form>
   );
 }

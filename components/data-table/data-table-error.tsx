@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangleIcon, RotateCwIcon } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { ApiError } from "@/lib/api/api-error";
 import { DataTableStatePanel } from "./data-table-state-panel";
 
@@ -35,9 +35,9 @@ export function DataTableError({ error, what, onRetry, retrying }: { error: Erro
       title={`The ${what} could not be loaded`}
       action={
         error instanceof ApiError && error.status === 401 ? (
-          <Button asChild variant="primary">
-            <a href="/signin">Sign in again</a>
-          </Button>
+          <a href="/signin" className={buttonClassName({ variant: "primary" })}>
+            Sign in again
+          </a>
         ) : (
           <Button onClick={onRetry} disabled={retrying}>
             <RotateCwIcon className={retrying ? "animate-spin" : undefined} aria-hidden />

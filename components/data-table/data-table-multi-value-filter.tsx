@@ -1,17 +1,17 @@
 "use client";
 
 import type { Column, RowData } from "@tanstack/react-table";
-import { XIcon } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { lazy } from "react";
+import { Popover } from "@/components/ui/popover";
 import { DataTableFilterTrigger } from "./data-table-filter-trigger";
 import type { DataTableFeatures, DataTableFilter } from "./data-table-types";
 
-type MultiTextFilter = Extract<DataTableFilter, { variant: "multi-text" }>;
+export type MultiTextFilter = Extract<DataTableFilter, { variant: "multi-text" }>;
 
-function currentValues(value: unknown): string[] {
+// The panel is loaded when a filter is first opened: the table's first paint needs only the button.
+const MultiValueFilterPanel = lazy(() => import("./data-table-multi-value-panel").then((module) => ({ default: module.MultiValueFilterPanel })));
+
+export function currentValues(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
@@ -30,85 +30,13 @@ export function DataTableMultiValueFilter<TData extends RowData>({
   label: string;
   filter: MultiTextFilter;
 }) {
-  const values = currentValues(column.getFilterValue());
-  const [draft, setDraft] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
-  const inputId = useId();
-  const problemId = useId();
-  const full = values.length >= filter.max;
-
-  const setValues = (next: string[]) => column.setFilterValue(next.length > 0 ? next : undefined);
-
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    const value = draft.trim();
-    if (!value) return;
-    const invalid = filter.validate(value);
-    if (invalid) return setProblem(invalid);
-    if (values.some((existing) => existing.toLowerCase() === value.toLowerCase())) return setProblem(`${value} is already in the filter.`);
-    setValues([...values, value]);
-    setDraft("");
-    setProblem(null);
-  };
-
   return (
-    <Popover>
-      <PopoverTrigger asChild>
-        <DataTableFilterTrigger label={label} summary={summarize(values)} />
-      </PopoverTrigger>
-      <PopoverContent className="flex flex-col gap-2.5">
-        <form onSubmit={add} className="flex flex-col gap-1.5">
-          <label htmlFor={inputId} className="text-xs font-medium text-zinc-700">
-            {label} ({values.length} of at most {filter.max})
-          </label>
-          <div className="flex gap-1.5">
-            <Input
-              id={inputId}
-              value={draft}
-              placeholder={full ? `At most ${filter.max}` : filter.placeholder}
-              disabled={full}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? problemId : undefined}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => {
-                setDraft(event.target.value);
-                setProblem(null);
-              }}
-            />
-            <Button type="submit" disabled={full || !draft.trim()}>
-              Add
-            </Button>
-          </div>
-          {problem ? (
-            <p id={problemId} className="text-xs text-red-700">
-              {problem}
-            </p>
-          ) : null}
-        </form>
-        {values.length > 0 ? (
-          <ul className="flex flex-wrap gap-1.5" aria-label={`${label} filter values`}>
-            {values.map((value) => (
-              <li key={value} className="inline-flex items-center gap-0.5 rounded-md bg-zinc-100 py-0.5 pr-0.5 pl-2 text-xs font-medium text-zinc-800">
-                {value}
-                <button
-                  type="button"
-                  className="grid size-5 place-items-center rounded text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                  aria-label={`Remove ${value}`}
-                  onClick={() => setValues(values.filter((existing) => existing !== value))}
-                >
-                  <XIcon className="size-3" aria-hidden />
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {values.length > 0 ? (
-          <Button variant="ghost" size="sm" className="self-start" onClick={() => setValues([])}>
-            Clear {label.toLowerCase()}
-          </Button>
-        ) : null}
-      </PopoverContent>
+    <Popover
+      label={`${label} filter`}
+      className="flex w-72 flex-col gap-2.5 p-3"
+      trigger={(props) => <DataTableFilterTrigger {...props} label={label} summary={summarize(currentValues(column.getFilterValue()))} />}
+    >
+      {() => <MultiValueFilterPanel column={column} label={label} filter={filter} />}
     </Popover>
   );
 }

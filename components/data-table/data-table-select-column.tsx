@@ -18,8 +18,8 @@ export function createSelectColumn<TData extends RowData>({
 }): ColumnDef<DataTableFeatures, TData, unknown> {
   return {
     id: "select",
-    // 12 + 16 + 12 px: exactly the 2.5rem the next sticky column is offset by.
-    meta: { label: "Select", className: "w-10 px-3", stickyLeft: "0" },
+    // Exactly the 2.5rem the next sticky column is offset by, the 16 px checkbox centred in it.
+    meta: { label: "Select", className: "w-10 text-center", stickyLeft: "0" },
     header: ({ table }) => (
       <Checkbox
         aria-label={pageLabel}

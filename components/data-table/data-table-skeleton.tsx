@@ -22,7 +22,7 @@ export function DataTableSkeleton({ columnCount, rowCount = 10, label }: { colum
     <div className="flex flex-col gap-3" role="status" aria-label={label}>
       <div className="flex flex-wrap gap-2">
         {["w-28", "w-32", "w-36", "w-28"].map((width, index) => (
-          <Skeleton key={index} className={`h-8 ${width} rounded-md`} />
+          <Skeleton key={index} className={`h-8 ${width}`} />
         ))}
       </div>
       <div className="overflow-hidden rounded-lg border border-zinc-200">

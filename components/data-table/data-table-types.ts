@@ -44,6 +44,12 @@ export type DataTableFilter =
    */
   | { variant: "date-range"; fromLabel: string; toLabel: string; toInclusive?: boolean };
 
+/** What a filter's panel needs of its column: the value, and a way to set it (undefined clears it). */
+export interface DataTableFilterColumn {
+  getFilterValue: () => unknown;
+  setFilterValue: (value: unknown) => void;
+}
+
 export interface DateRangeValue {
   from: Date | null;
   to: Date | null;

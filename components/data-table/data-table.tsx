@@ -2,9 +2,8 @@
 
 import type { RowData } from "@tanstack/react-table";
 import { AlertCircleIcon } from "lucide-react";
-import type { MouseEvent, ReactNode, Ref } from "react";
+import { lazy, Suspense, type MouseEvent, type ReactNode, type Ref } from "react";
 import { cn } from "@/lib/cn";
-import { DataTableError } from "./data-table-error";
 import { DataTableSkeletonRows } from "./data-table-skeleton";
 import type { DataTableInstance } from "./data-table-types";
 import { cellLayout } from "./responsive";
@@ -22,7 +21,7 @@ export interface DataTableProps<TData extends RowData> {
   /** The load failed; shown instead of rows, or above them when older rows are still shown. */
   error: Error | null;
   onRetry: () => void;
-  /** What to show when the page has no rows (the reason differs per page and filter). */
+  /** What to show when the page has no rows (the reason differs per page and filter); may be lazy. */
   empty: ReactNode;
   /** Opens a row's details: on a click anywhere in the row outside its controls. */
   onRowOpen?: (row: TData) => void;
@@ -36,6 +35,9 @@ export interface DataTableProps<TData extends RowData> {
 }
 
 const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
+
+// Loaded only when a load fails: a page that shows rows never needs it.
+const DataTableError = lazy(() => import("./data-table-error").then((module) => ({ default: module.DataTableError })));
 
 function fromControl(event: MouseEvent): boolean {
   return (event.target as HTMLElement).closest("a, button, input, label, select, textarea, [role=button]") !== null;
@@ -73,13 +75,15 @@ export function DataTable<TData extends RowData>({
       ) : null}
       <div ref={ref} tabIndex={-1} role="region" aria-label={label} className="overflow-x-auto focus:outline-none">
         {showError ? (
-          <DataTableError error={error} what={what} onRetry={onRetry} retrying={isRefreshing} />
+          <Suspense fallback={null}>
+            <DataTableError error={error} what={what} onRetry={onRetry} retrying={isRefreshing} />
+          </Suspense>
         ) : (
           <table aria-busy={isLoading || isRefreshing} className={cn("w-full border-collapse text-sm", isRefreshing && "opacity-70")}>
             <caption className="sr-only">{label}</caption>
             <thead className="bg-zinc-50 text-left text-xs font-medium text-zinc-600">
               {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
+                <tr key={group.id} className="bg-zinc-50">
                   {group.headers.map((header) => {
                     const layout = cellLayout(header.column.columnDef.meta);
                     const sorted = header.column.getIsSorted();
@@ -103,24 +107,28 @@ export function DataTable<TData extends RowData>({
                 <DataTableSkeletonRows columnCount={columnCount} rowCount={skeletonRowCount} />
               ) : rows.length === 0 ? (
                 <tr>
-                  <td colSpan={columnCount}>{empty}</td>
+                  <td colSpan={columnCount}>
+                    <Suspense fallback={null}>{empty}</Suspense>
+                  </td>
                 </tr>
               ) : (
                 rows.map((row) => {
                   const rowError = rowErrors?.get(row.id);
                   const selected = row.getIsSelected();
+                  const active = row.id === activeRowId;
                   return [
                     <tr
                       key={row.id}
                       data-state={selected ? "selected" : undefined}
                       onClick={onRowOpen ? (event) => !fromControl(event) && onRowOpen(row.original) : undefined}
                       // Opaque backgrounds only: sticky cells inherit them and must hide what scrolls beneath.
+                      // One background and one hover background each, by precedence: failed, open, selected.
                       className={cn(
-                        "border-t border-zinc-100 bg-white align-top transition-colors hover:bg-zinc-50",
+                        "border-t border-zinc-100 align-top transition-colors",
+                        rowError ? "bg-red-50" : active ? "bg-zinc-100" : selected ? "bg-indigo-50" : "bg-white",
+                        rowError ? "hover:bg-red-50" : selected ? "hover:bg-indigo-100" : "hover:bg-zinc-50",
+                        active && "shadow-[inset_3px_0_0_var(--color-indigo-600)]",
                         onRowOpen && "cursor-pointer",
-                        selected && "bg-indigo-50 hover:bg-indigo-100",
-                        row.id === activeRowId && "bg-zinc-100 shadow-[inset_3px_0_0_var(--color-indigo-600)]",
-                        rowError && "bg-red-50 hover:bg-red-50",
                       )}
                     >
                       {row.getAllCells().map((cell) => {

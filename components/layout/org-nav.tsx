@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { AppLink } from "@/components/ui/app-link";
 import { cn } from "@/lib/cn";
 
 export interface OrgNavTab {
@@ -17,7 +17,7 @@ export function OrgNav({ org, tabs }: { org: string; tabs: OrgNavTab[] }) {
         const href = `/orgs/${org}/${tab.segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <Link
+          <AppLink
             key={tab.segment}
             href={href}
             aria-current={active ? "page" : undefined}
@@ -27,7 +27,7 @@ export function OrgNav({ org, tabs }: { org: string; tabs: OrgNavTab[] }) {
             )}
           >
             {tab.label}
-          </Link>
+          </AppLink>
         );
       })}
     </nav>

@@ -1,8 +1,9 @@
 "use client";
 
 import { EyeIcon, PenLineIcon, ShieldAlertIcon } from "lucide-react";
-import type { MouseEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
 import { createDataTableColumnHelper, type FilterOption } from "@/components/data-table/data-table-types";
+import { isPlainClick } from "@/components/ui/plain-click";
 import type { PatRequestRow, PatTokenRow } from "@/lib/api/contract";
 import { PERMISSION_FILTER_OPTIONS, permissionLabel } from "@/lib/format/permission-catalog";
 import { isLogin, isRepositoryName, MAX_OWNERS } from "@/lib/search-params/pat-list";
@@ -31,11 +32,6 @@ const PERMISSION_OPTIONS: FilterOption[] = PERMISSION_FILTER_OPTIONS.map((option
   group: option.scope === "organization" ? "Organization permissions" : "Repository permissions",
   icon: LEVEL_ICONS[option.level],
 }));
-
-/** Plain left click only: a modified click opens the panel's URL in a new tab as links do. */
-function isPlainClick(event: MouseEvent): boolean {
-  return !(event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0);
-}
 
 export interface PatPanelLinks<TRow extends PatRow> {
   /** The page URL with this row's detail panel open. */

@@ -1,10 +1,9 @@
 "use client";
 
 import { AlertCircleIcon } from "lucide-react";
-import type { ReactNode } from "react";
-import { Dialog, DialogDescription, DialogTitle, SheetContent } from "@/components/ui/dialog";
+import { useId, type ReactNode } from "react";
+import { Dialog, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { cn } from "@/lib/cn";
 
 // The detail panel both PAT pages open from a row (or straight from a shared URL): the sheet,
@@ -59,26 +58,34 @@ export interface PatDetailSheetProps {
  * list gets the page's own explanation as its body.
  */
 export function PatDetailSheet({ open, onClose, fallbackFocus, kicker, title, description, children, footer }: PatDetailSheetProps) {
-  const returnFocus = useReturnFocus(fallbackFocus);
+  const titleId = useId();
+  const descriptionId = useId();
   return (
-    <Dialog open={open} onOpenChange={(next) => !next && onClose()}>
-      <SheetContent aria-describedby={undefined} {...returnFocus}>
-        <header className="flex flex-col gap-1 px-5 pt-5 pb-4">
-          <p className="text-xs font-medium text-zinc-500">{kicker}</p>
-          <DialogTitle className="break-all">{title}</DialogTitle>
-          {description ? <DialogDescription>{description}</DialogDescription> : null}
-        </header>
-        <div className="flex-1 overflow-y-auto">
-          {children ?? (
-            <div className="flex flex-col gap-3 px-5" aria-hidden>
-              <Skeleton className="h-4 w-40" />
-              <Skeleton className="h-4 w-64" />
-              <Skeleton className="h-4 w-52" />
-            </div>
-          )}
-        </div>
-        {footer ? <footer className="flex justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-5 py-3">{footer}</footer> : null}
-      </SheetContent>
+    <Dialog
+      open={open}
+      onDismiss={onClose}
+      labelledBy={titleId}
+      describedBy={description ? descriptionId : undefined}
+      fallbackFocus={fallbackFocus}
+      variant="sheet"
+    >
+      <header className="flex flex-col gap-1 px-5 pt-5 pb-4">
+        <p className="text-xs font-medium text-zinc-500">{kicker}</p>
+        <DialogTitle id={titleId} className="break-all">
+          {title}
+        </DialogTitle>
+        {description ? <DialogDescription id={descriptionId}>{description}</DialogDescription> : null}
+      </header>
+      <div className="flex-1 overflow-y-auto">
+        {children ?? (
+          <div className="flex flex-col gap-3 px-5" aria-hidden>
+            <Skeleton className="h-4 w-40" />
+            <Skeleton className="h-4 w-64" />
+            <Skeleton className="h-4 w-52" />
+          </div>
+        )}
+      </div>
+      {footer ? <footer className="flex justify-end gap-2 border-t border-zinc-200 bg-zinc-50 px-5 py-3">{footer}</footer> : null}
     </Dialog>
   );
 }

@@ -20,7 +20,7 @@ export function PermissionSummaryCell({ permissions }: { permissions: Permission
   const rest = summary.entries.length - named.length;
 
   return (
-    <Tooltip content={<PermissionGroups summary={summary} dense />} className="w-64 bg-white text-zinc-800 ring-1 ring-zinc-200" side="bottom">
+    <Tooltip content={<PermissionGroups summary={summary} dense />} look="card" className="w-64 px-2.5 py-1.5" side="bottom">
       <button
         type="button"
         className="-mx-1 -my-0.5 flex w-40 flex-col items-start gap-1 rounded px-1 py-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"

@@ -1,4 +1,3 @@
-import { Slot } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/cn";
 
@@ -18,27 +17,24 @@ const sizes = {
 
 export type ButtonVariant = keyof typeof variants;
 
-export interface ButtonProps extends ComponentProps<"button"> {
+export interface ButtonLook {
   variant?: ButtonVariant;
   size?: keyof typeof sizes;
-  /** Render the child element (a link, say) with the button's look instead of a <button>. */
-  asChild?: boolean;
+  className?: string;
 }
 
-export function Button({ variant = "secondary", size = "md", asChild = false, className, type, ...props }: ButtonProps) {
-  const Component = asChild ? Slot.Root : "button";
-  return (
-    <Component
-      type={asChild ? undefined : (type ?? "button")}
-      className={cn(
-        "inline-flex shrink-0 items-center rounded-md font-medium whitespace-nowrap transition-colors select-none",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-        "disabled:cursor-not-allowed [&_svg]:size-4 [&_svg]:shrink-0",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
-      {...props}
-    />
+/** A button's classes, for an element that only looks like one (a link: `<a className={buttonClassName(…)}>`). */
+export function buttonClassName({ variant = "secondary", size = "md", className }: ButtonLook): string {
+  return cn(
+    "inline-flex shrink-0 items-center rounded-md font-medium whitespace-nowrap transition-colors select-none",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+    "disabled:cursor-not-allowed [&_svg]:size-4 [&_svg]:shrink-0",
+    variants[variant],
+    sizes[size],
+    className,
   );
+}
+
+export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & ButtonLook) {
+  return <button type={type} className={buttonClassName({ variant, size, className })} {...props} />;
 }

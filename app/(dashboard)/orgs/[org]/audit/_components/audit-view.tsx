@@ -3,19 +3,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { DownloadIcon } from "lucide-react";
 import { useQueryStates } from "nuqs";
-import { useMemo } from "react";
+import { lazy, useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
-import { Button } from "@/components/ui/button";
+import { buttonClassName } from "@/components/ui/button";
 import type { AuditRecord } from "@/lib/api/contract";
 import { auditExportHref, auditListQuery } from "@/lib/client/audit-queries";
 import { auditSearchParams, auditUrlKeys, hasAuditFilters } from "@/lib/search-params/audit";
 import { auditParamsFromTable, auditTableState } from "@/lib/search-params/audit-table-state";
 import { PAGE_SIZES } from "@/lib/search-params/pat-list";
 import { createAuditColumns } from "./audit-columns";
-import { AuditEmpty } from "./audit-empty";
+
+// Shown only when no record matches: loaded then.
+const AuditEmpty = lazy(() => import("./audit-empty").then((module) => ({ default: module.AuditEmpty })));
 
 const NO_RECORDS: AuditRecord[] = [];
 const NO_SELECTION = {};
@@ -51,18 +53,14 @@ export function AuditView({ org }: { org: string }) {
         </p>
       </div>
       <DataTableToolbar table={table}>
-        <Button asChild variant="secondary">
-          <a href={auditExportHref(org, params, "csv")} download>
-            <DownloadIcon aria-hidden />
-            Export CSV
-          </a>
-        </Button>
-        <Button asChild variant="secondary">
-          <a href={auditExportHref(org, params, "jsonl")} download>
-            <DownloadIcon aria-hidden />
-            Export JSON lines
-          </a>
-        </Button>
+        <a href={auditExportHref(org, params, "csv")} download className={buttonClassName({})}>
+          <DownloadIcon aria-hidden />
+          Export CSV
+        </a>
+        <a href={auditExportHref(org, params, "jsonl")} download className={buttonClassName({})}>
+          <DownloadIcon aria-hidden />
+          Export JSON lines
+        </a>
       </DataTableToolbar>
       <DataTable
         table={table}

@@ -2,7 +2,7 @@
 
 import { CheckIcon, XIcon } from "lucide-react";
 import { createSerializer, useQueryStates } from "nuqs";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -19,10 +19,13 @@ import { hasPatListFilters, PAGE_SIZES } from "@/lib/search-params/pat-list";
 import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
 import { requestsSearchParams, requestsUrlKeys } from "@/lib/search-params/requests";
 import { createRequestColumns } from "./request-columns";
-import { RequestDetailPanel } from "./request-detail-panel";
-import { RequestsEmpty } from "./requests-empty";
-import { ReviewDialog, type PendingReview } from "./review-dialog";
+import type { PendingReview } from "./review-dialog";
 import { describeReviewOutcome, REQUEST_NOUN } from "./review-wording";
+
+// Loaded when first needed: the table's first paint (with rows) needs none of them.
+const RequestsEmpty = lazy(() => import("./requests-empty").then((module) => ({ default: module.RequestsEmpty })));
+const RequestDetailPanel = lazy(() => import("./request-detail-panel").then((module) => ({ default: module.RequestDetailPanel })));
+const ReviewDialog = lazy(() => import("./review-dialog").then((module) => ({ default: module.ReviewDialog })));
 
 const serializeRequestsUrl = createSerializer(requestsSearchParams, { urlKeys: requestsUrlKeys });
 
@@ -139,25 +142,34 @@ export function RequestsView({ org }: { org: string }) {
           Deny…
         </Button>
       </DataTableActionBar>
-      <RequestDetailPanel
-        org={org}
-        requestId={params.request}
-        request={openRow}
-        loading={query.isPending}
-        error={openRow ? bulk.rowErrors.get(String(openRow.id)) : undefined}
-        reviewing={bulk.isPending}
-        onReview={(row, action) => startReview([row], action)}
-        onClose={() => void setParams({ request: null })}
-        fallbackFocus={() => tableRegion.current}
-      />
-      <ReviewDialog
-        review={review}
-        onClose={() => setReview(null)}
-        onConfirm={(pending, reason) => void confirmReview(pending, reason)}
-        pending={bulk.isPending}
-        error={reviewError}
-        fallbackFocus={() => tableRegion.current}
-      />
+      {/* A boundary each: loading one must not hide the other while it is open. */}
+      <Suspense fallback={null}>
+        {params.request !== null ? (
+          <RequestDetailPanel
+            org={org}
+            requestId={params.request}
+            request={openRow}
+            loading={query.isPending}
+            error={openRow ? bulk.rowErrors.get(String(openRow.id)) : undefined}
+            reviewing={bulk.isPending}
+            onReview={(row, action) => startReview([row], action)}
+            onClose={() => void setParams({ request: null })}
+            fallbackFocus={() => tableRegion.current}
+          />
+        ) : null}
+      </Suspense>
+      <Suspense fallback={null}>
+        {review !== null ? (
+          <ReviewDialog
+            review={review}
+            onClose={() => setReview(null)}
+            onConfirm={(pending, reason) => void confirmReview(pending, reason)}
+            pending={bulk.isPending}
+            error={reviewError}
+            fallbackFocus={() => tableRegion.current}
+          />
+        ) : null}
+      </Suspense>
     </div>
   );
 }

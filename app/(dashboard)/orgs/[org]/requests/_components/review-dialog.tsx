@@ -11,7 +11,10 @@ export interface PendingReview {
   rows: PatRequestRow[];
 }
 
-/** "Deny 37 requests from 12 members", with an optional reason sent to GitHub with the review. */
+/**
+ * "Deny 37 requests from 12 members", with an optional reason sent to GitHub with the review.
+ * Mounted while a review is pending confirmation (the page loads it on first use).
+ */
 export function ReviewDialog({
   review,
   onClose,
@@ -20,19 +23,18 @@ export function ReviewDialog({
   error,
   fallbackFocus,
 }: {
-  review: PendingReview | null;
+  review: PendingReview;
   onClose: () => void;
   onConfirm: (review: PendingReview, reason: string) => void;
   pending: boolean;
   error: string | null;
   fallbackFocus: () => HTMLElement | null;
 }) {
-  const action = review?.action ?? "approve";
-  const rows = review?.rows ?? [];
+  const { action, rows } = review;
   const verb = action === "approve" ? "Approve" : "Deny";
   return (
     <DataTableConfirmDialog
-      open={review !== null}
+      open
       onOpenChange={(open) => !open && onClose()}
       title={describeBulkAction(verb, rows.length, REQUEST_NOUN, rows.map((row) => row.owner.login))}
       description={
@@ -51,7 +53,7 @@ export function ReviewDialog({
       tone={action === "approve" ? "primary" : "danger"}
       pending={pending}
       error={error}
-      onConfirm={(reason) => review && onConfirm(review, reason)}
+      onConfirm={(reason) => onConfirm(review, reason)}
       fallbackFocus={fallbackFocus}
     />
   );

@@ -9,6 +9,7 @@ import { listOwners, REVOKE_NOTE_MAX, TOKEN_NOUN } from "./revoke-wording";
 /**
  * "Revoke 12 tokens from 9 members": says it cannot be undone, names the owners who lose
  * access, and takes an optional note for Grantdesk's audit trail (GitHub's revoke takes none).
+ * Mounted while a revoke is pending confirmation (the page loads it on first use).
  */
 export function RevokeDialog({
   org,
@@ -20,22 +21,21 @@ export function RevokeDialog({
   fallbackFocus,
 }: {
   org: string;
-  /** The tokens to revoke; null when the dialog is closed. */
-  rows: PatTokenRow[] | null;
+  /** The tokens to revoke. */
+  rows: PatTokenRow[];
   onClose: () => void;
   onConfirm: (rows: PatTokenRow[], note: string) => void;
   pending: boolean;
   error: string | null;
   fallbackFocus: () => HTMLElement | null;
 }) {
-  const tokens = rows ?? [];
-  const owners = tokens.map((row) => row.owner.login);
-  const single = tokens.length === 1 ? tokens[0] : undefined;
+  const owners = rows.map((row) => row.owner.login);
+  const single = rows.length === 1 ? rows[0] : undefined;
   return (
     <DataTableConfirmDialog
-      open={rows !== null}
+      open
       onOpenChange={(open) => !open && onClose()}
-      title={describeBulkAction("Revoke", tokens.length, TOKEN_NOUN, owners)}
+      title={describeBulkAction("Revoke", rows.length, TOKEN_NOUN, owners)}
       description={
         <p>
           <strong className="font-semibold text-zinc-900">This cannot be undone.</strong> {single ? "The token loses" : "Each token loses"} its access
@@ -53,7 +53,7 @@ export function RevokeDialog({
       tone="danger"
       pending={pending}
       error={error}
-      onConfirm={(note) => rows && onConfirm(rows, note)}
+      onConfirm={(note) => onConfirm(rows, note)}
       fallbackFocus={fallbackFocus}
     >
       <dl className="flex flex-col gap-1 rounded-md bg-zinc-50 px-3 py-2 text-sm ring-1 ring-zinc-200">

@@ -23,7 +23,8 @@ export const SIGNAL_ICONS: Record<HygieneSignalKind, ReactNode> = {
 function SignalBadge({ signal, marked }: { signal: HygieneSignal; marked: boolean }) {
   const admin = signal.kind === "elevated" && signal.tone === "danger";
   return (
-    <Badge tone={signal.tone} className={cn(marked && "ring-2 ring-indigo-600")}>
+    // An outline, not a second ring: it draws over the badge's own ring without replacing it.
+    <Badge tone={signal.tone} className={cn(marked && "outline-2 -outline-offset-2 outline-indigo-600")}>
       {admin ? <ShieldAlertIcon aria-hidden /> : SIGNAL_ICONS[signal.kind]}
       {signal.label}
       {marked ? <span className="sr-only"> (the marked view)</span> : null}
@@ -40,11 +41,7 @@ export function TokenSignalsCell({ token, marked }: { token: PatTokenRow; marked
   const signals = classifyTokenHygiene(token, useNow());
   if (signals.length === 0) return null;
   return (
-    <Tooltip
-      side="bottom"
-      className="w-80 max-w-[calc(100vw-1rem)] bg-white p-3 text-zinc-800 ring-1 ring-zinc-200"
-      content={<TokenSignalList signals={signals} dense />}
-    >
+    <Tooltip side="bottom" look="card" className="w-80 max-w-[calc(100vw-1rem)] p-3" content={<TokenSignalList signals={signals} dense />}>
       <button
         type="button"
         className="-mx-1 -my-0.5 flex max-w-64 flex-wrap gap-1 rounded px-1 py-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"

@@ -2,7 +2,7 @@
 
 import { BanIcon } from "lucide-react";
 import { createSerializer, useQueryStates } from "nuqs";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -18,12 +18,14 @@ import { revokeTokens } from "@/lib/client/revoke-tokens";
 import { hasPatListFilters, PAGE_SIZES } from "@/lib/search-params/pat-list";
 import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
 import { tokensSearchParams, tokensUrlKeys } from "@/lib/search-params/tokens";
-import { RevokeDialog } from "./revoke-dialog";
 import { describeRevokeOutcome, TOKEN_NOUN } from "./revoke-wording";
 import { createTokenColumns } from "./token-columns";
-import { TokenDetailPanel } from "./token-detail-panel";
 import { TokenViews } from "./token-views";
-import { TokensEmpty } from "./tokens-empty";
+
+// Loaded when first needed: the table's first paint (with rows) needs none of them.
+const TokensEmpty = lazy(() => import("./tokens-empty").then((module) => ({ default: module.TokensEmpty })));
+const TokenDetailPanel = lazy(() => import("./token-detail-panel").then((module) => ({ default: module.TokenDetailPanel })));
+const RevokeDialog = lazy(() => import("./revoke-dialog").then((module) => ({ default: module.RevokeDialog })));
 
 const serializeTokensUrl = createSerializer(tokensSearchParams, { urlKeys: tokensUrlKeys });
 
@@ -152,26 +154,35 @@ export function TokensView({ org }: { org: string }) {
           Revoke…
         </Button>
       </DataTableActionBar>
-      <TokenDetailPanel
-        org={org}
-        tokenId={params.token}
-        token={openRow}
-        loading={query.isPending}
-        error={openRow ? bulk.rowErrors.get(String(openRow.id)) : undefined}
-        revoking={bulk.isPending}
-        onRevoke={(row) => startRevoke([row])}
-        onClose={() => void setParams({ token: null })}
-        fallbackFocus={() => tableRegion.current}
-      />
-      <RevokeDialog
-        org={org}
-        rows={revoking}
-        onClose={() => setRevoking(null)}
-        onConfirm={(revokeRows, note) => void confirmRevoke(revokeRows, note)}
-        pending={bulk.isPending}
-        error={revokeError}
-        fallbackFocus={() => tableRegion.current}
-      />
+      {/* A boundary each: loading one must not hide the other while it is open. */}
+      <Suspense fallback={null}>
+        {params.token !== null ? (
+          <TokenDetailPanel
+            org={org}
+            tokenId={params.token}
+            token={openRow}
+            loading={query.isPending}
+            error={openRow ? bulk.rowErrors.get(String(openRow.id)) : undefined}
+            revoking={bulk.isPending}
+            onRevoke={(row) => startRevoke([row])}
+            onClose={() => void setParams({ token: null })}
+            fallbackFocus={() => tableRegion.current}
+          />
+        ) : null}
+      </Suspense>
+      <Suspense fallback={null}>
+        {revoking !== null ? (
+          <RevokeDialog
+            org={org}
+            rows={revoking}
+            onClose={() => setRevoking(null)}
+            onConfirm={(revokeRows, note) => void confirmRevoke(revokeRows, note)}
+            pending={bulk.isPending}
+            error={revokeError}
+            fallbackFocus={() => tableRegion.current}
+          />
+        ) : null}
+      </Suspense>
     </div>
   );
 }
