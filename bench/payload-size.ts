@@ -2,6 +2,7 @@
 // GitHub sends for the same list, both gzip-compressed (GitHub compresses its API answers).
 import { request } from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { decodePatListPage } from "@/lib/api/pat-list-wire";
 import { dashboardHeaders, githubHeaders, ORG, type BenchStack } from "./bench-stack";
 import { atMost, figure, round, type BenchmarkResult } from "./figures";
 import type { RunLedger } from "./run-ledger";
@@ -10,8 +11,8 @@ const BENCHMARK = "7. Payload";
 /** What Chromium sends; the dashboard (next start) picks gzip from it. */
 const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 const LISTS = [
-  { name: "tokens", github: `/orgs/${ORG}/personal-access-tokens?per_page=100`, dashboard: `/api/orgs/${ORG}/tokens?per_page=100` },
-  { name: "requests", github: `/orgs/${ORG}/personal-access-token-requests?per_page=100`, dashboard: `/api/orgs/${ORG}/requests?per_page=100` },
+  { name: "tokens" as const, github: `/orgs/${ORG}/personal-access-tokens?per_page=100`, dashboard: `/api/orgs/${ORG}/tokens?per_page=100` },
+  { name: "requests" as const, github: `/orgs/${ORG}/personal-access-token-requests?per_page=100`, dashboard: `/api/orgs/${ORG}/requests?per_page=100` },
 ];
 
 interface Received {
@@ -31,7 +32,7 @@ export async function measurePayload(stack: BenchStack, ledger: RunLedger): Prom
     // Default zlib level, as next start's compression uses: both sides compressed alike.
     const githubGzip = gzipSync(fromGitHub.body).length;
     const rows = (JSON.parse(fromGitHub.body.toString()) as unknown[]).length;
-    const dashboardRows = (JSON.parse(fromDashboard.body.toString()) as { items: unknown[] }).items.length;
+    const dashboardRows = decodePatListPage(list.name, JSON.parse(fromDashboard.body.toString())).items.length;
     if (rows !== 100 || dashboardRows !== 100) throw new Error(`payload: expected 100 ${list.name}, GitHub sent ${rows}, the dashboard ${dashboardRows}`);
 
     const note = `${fromDashboard.wireBytes} B (${fromDashboard.encoding}) vs ${githubGzip} B`;

@@ -6,6 +6,8 @@ import path from "node:path";
 import type { Figure } from "./figures";
 
 export const RESULTS_FILE = path.join("bench", "results.json");
+/** Where a run of some of the benchmarks (BENCH_ONLY) writes, leaving the full run's figures be. */
+export const PARTIAL_RESULTS_FILE = path.join("bench", "out", "results-partial.json");
 
 export interface RunReport {
   date: string;
@@ -42,8 +44,8 @@ function git(args: string[]): string {
   }
 }
 
-export function writeResults(report: RunReport): void {
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+export function writeResults(report: RunReport, file = RESULTS_FILE): void {
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
 export function printTable(figures: Figure[]): void {

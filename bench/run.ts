@@ -9,7 +9,7 @@ import { measurePageWeight } from "./page-weight";
 import { measurePayload } from "./payload-size";
 import { stopChildProcesses } from "./process-stats";
 import { measureProxyOverhead } from "./proxy-overhead";
-import { machineInfo, printTable, RESULTS_FILE, writeResults } from "./report";
+import { machineInfo, PARTIAL_RESULTS_FILE, printTable, RESULTS_FILE, writeResults } from "./report";
 import { RunLedger } from "./run-ledger";
 import { measureServerMemory } from "./server-memory";
 import { measureTokenMints } from "./token-mints";
@@ -64,7 +64,9 @@ async function main(): Promise<number> {
 
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
-  for (const [name, measure] of benchmarks) {
+  const chosen = benchmarks.filter(([name]) => selected(name));
+  const resultsFile = chosen.length === benchmarks.length ? RESULTS_FILE : PARTIAL_RESULTS_FILE;
+  for (const [name, measure] of chosen) {
     const began = Date.now();
     console.log(`bench: ${name}…`);
     try {
@@ -84,13 +86,19 @@ async function main(): Promise<number> {
   const passed = figures.every((entry) => entry.pass !== false);
   const machine = machineInfo({ chromium: openBrowser.version(), dashboardBuiltThisRun: running.built });
   await stopEverything();
-  writeResults({ date: new Date(started).toISOString(), passed, durationSeconds: seconds(started), timings, machine, figures, details });
+  writeResults({ date: new Date(started).toISOString(), passed, durationSeconds: seconds(started), timings, machine, figures, details }, resultsFile);
 
   console.log("");
   printTable(figures);
   const missed = figures.filter((entry) => entry.pass === false).length;
-  console.log(`\n${passed ? "Every budget met" : `${missed} budget${missed === 1 ? "" : "s"} missed`} · ${seconds(started)} s · ${RESULTS_FILE}`);
+  console.log(`\n${passed ? "Every budget met" : `${missed} budget${missed === 1 ? "" : "s"} missed`} · ${seconds(started)} s · ${resultsFile}`);
   return passed ? 0 : 1;
+}
+
+/** `BENCH_ONLY=1,7` runs just those benchmarks (while working on one); unset, all of them. */
+function selected(name: string): boolean {
+  const only = process.env.BENCH_ONLY?.split(",").map((entry) => entry.trim()).filter(Boolean);
+  return !only?.length || only.includes(name.split(".")[0]!);
 }
 
 function seconds(since: number): number {

@@ -10,6 +10,7 @@
 // - repositories of a request no longer pending or a revoked token → 404.
 
 import { Hono, type Context } from "hono";
+import { sendJsonList } from "../conditional";
 import { checkOrgAccess } from "../org-access";
 import { DOCS, githubError, notFound, sendJson, validationFailed, type FieldError } from "../github-errors";
 import { ARRAY_FILTERS, parseListQuery } from "../list-query";
@@ -131,7 +132,7 @@ function mount<T extends PatRecordBase>(
     const now = Date.now();
     const link = linkHeader(`${url.origin}${url.pathname}`, linkQueryPairs(url.searchParams, ARRAY_FILTERS), page, perPage, slice.total);
     const items = slice.items.map((record) => spec.render(url.origin, state.world, org, record, now));
-    return sendJson(c, items, 200, link ? { link } : {});
+    return sendJsonList(c, items, link ? { link } : {});
   });
 
   app.post(base, async (c) => {
@@ -187,6 +188,6 @@ function mount<T extends PatRecordBase>(
     const ids = record.repositorySelection === "subset" ? record.repositoryIds : [];
     const items = ids.slice((page - 1) * perPage, page * perPage).map((id) => minimalRepository(url.origin, org, org.repositoryById.get(id)!));
     const link = linkHeader(`${url.origin}${url.pathname}`, linkQueryPairs(url.searchParams, []), page, perPage, ids.length);
-    return sendJson(c, items, 200, link ? { link } : {});
+    return sendJsonList(c, items, link ? { link } : {});
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authorizeRequest } from "@/lib/auth/authorize-request";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -61,11 +61,28 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       const result = await handler({ req, user, params, query, body });
       // A handler that answers with something other than JSON (a streamed download) builds its own Response.
       if (result instanceof Response) return result;
-      return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
+      return new Response(toJson(result), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
     } catch (error) {
       return errorResponse(error, name);
     }
   };
+}
+
+/**
+ * Answers already serialized, by identity: an unchanged GitHub page (a 304) comes back as the very
+ * object answered before (see fetchPage, pat-list-wire), and is then not serialized again.
+ * Handlers never change an object after returning it.
+ */
+const serialized = new WeakMap<object, string>();
+
+function toJson(result: unknown): string {
+  if (typeof result !== "object" || result === null) return JSON.stringify(result);
+  let json = serialized.get(result);
+  if (json === undefined) {
+    json = JSON.stringify(result);
+    serialized.set(result, json);
+  }
+  return json;
 }
 
 function parse(schema: Schema | undefined, input: unknown, where: string): unknown {

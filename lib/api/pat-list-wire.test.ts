@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page, PatRequestRow, PatTokenRow } from "./contract";
-import { decodePatListPage, encodeRequestListPage, encodeTokenListPage, toMinute } from "./pat-list-wire";
+import { decodePatListPage, encodeRequestListPage, encodeTokenListPage, roundTripPatListPage } from "./pat-list-wire";
 
 const AVATARS = "https://avatars.githubusercontent.com/u";
 
@@ -35,7 +35,11 @@ describe("the PAT list wire format", () => {
     expect(decodePatListPage("requests", JSON.parse(JSON.stringify(encodeRequestListPage(requests))))).toEqual(requests);
 
     const tokens: Page<PatTokenRow> = page(
-      requests.items.map(({ reason: _reason, createdAt, ...row }) => ({ ...row, accessGrantedAt: createdAt })),
+      requests.items.map((row) => {
+        const { reason, createdAt, ...rest } = row;
+        void reason;
+        return { ...rest, accessGrantedAt: createdAt };
+      }),
     );
     expect(decodePatListPage("tokens", JSON.parse(JSON.stringify(encodeTokenListPage(tokens))))).toEqual(tokens);
   });
@@ -71,9 +75,11 @@ describe("the PAT list wire format", () => {
   });
 });
 
-describe("toMinute", () => {
-  it("reads GitHub's Pacific times with offsets and writes UTC to the minute", () => {
-    expect(toMinute("2026-11-23T14:14:45.000-08:00")).toBe("2026-11-23T22:14:00.000Z");
-    expect(toMinute("2026-07-01T00:00:59Z")).toBe("2026-07-01T00:00:00.000Z");
+describe("times", () => {
+  it("reads GitHub's Pacific times with offsets and gives them back in UTC, to the minute", () => {
+    const github = page([request(1, { createdAt: "2026-11-23T14:14:45.000-08:00", tokenLastUsedAt: "2026-07-01T00:00:59Z", tokenExpiresAt: null })]);
+    const [row] = roundTripPatListPage("requests", github).items;
+    expect(row).toMatchObject({ createdAt: "2026-11-23T22:14:00.000Z", tokenLastUsedAt: "2026-07-01T00:00:00.000Z", tokenExpiresAt: null });
+    expect(decodePatListPage("requests", encodeRequestListPage(github)).items[0]).toEqual(row);
   });
 });

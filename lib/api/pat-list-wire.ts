@@ -3,9 +3,9 @@
 // minutes since the epoch (the page shows them to the minute), no empty permission groups, and
 // the owners' avatar URLs as one template when GitHub's follow a pattern (they always have).
 // Together that is about a third of what GitHub sends for the same rows, gzip against gzip, where
-// row objects with GitHub's own time strings are nearly half. Encoding is lossless for what the
-// rows carry (`decodePatListPage(encodePatListPage(page))` gives the page back), so the table,
-// the server's prefetch and the route's answer all hold the same rows.
+// row objects with GitHub's own time strings are nearly half. Decoding gives back the rows with
+// their times in UTC to the minute (`2026-11-23T22:14:00.000Z`); the server's prefetch stores rows
+// that made the same round trip (`roundTripPatListPage`), so both ways to fill the table agree.
 
 import type { Page, PatRequestRow, PatTokenRow, PermissionSet, RepositorySelection } from "./contract";
 
@@ -51,21 +51,30 @@ export interface PatListWire<C extends CommonColumns> extends Omit<Page<never>, 
 export type RequestListWire = PatListWire<RequestColumns>;
 export type TokenListWire = PatListWire<TokenColumns>;
 
-/** A time from GitHub as the page shows it: UTC, to the minute (`2026-11-23T22:14:00.000Z`). */
-export function toMinute(iso: string): string {
-  return new Date(Math.floor(Date.parse(iso) / MINUTE_MS) * MINUTE_MS).toISOString();
+/**
+ * Pages already encoded, by identity: the server answers an unchanged page (GitHub's 304) with the
+ * very page object it read before, so it is encoded once. Pages are never changed after reading.
+ */
+const encoded = new WeakMap<object, unknown>();
+
+function remembered<P extends object, W>(page: P, encode: (page: P) => W): W {
+  if (encoded.has(page)) return encoded.get(page) as W;
+  const wire = encode(page);
+  encoded.set(page, wire);
+  return wire;
 }
 
 export function encodeRequestListPage(page: Page<PatRequestRow>): RequestListWire {
-  const items = page.items;
-  return encodeCommon(page, {
-    reason: items.map((row) => row.reason),
-    createdAt: items.map((row) => toEpochMinutes(row.createdAt)),
-  });
+  return remembered(page, ({ items }) =>
+    encodeCommon<RequestColumns>(page, {
+      reason: items.map((row) => row.reason),
+      createdAt: items.map((row) => toEpochMinutes(row.createdAt)),
+    }),
+  );
 }
 
 export function encodeTokenListPage(page: Page<PatTokenRow>): TokenListWire {
-  return encodeCommon(page, { accessGrantedAt: page.items.map((row) => toEpochMinutes(row.accessGrantedAt)) });
+  return remembered(page, ({ items }) => encodeCommon<TokenColumns>(page, { accessGrantedAt: items.map((row) => toEpochMinutes(row.accessGrantedAt)) }));
 }
 
 export function decodeRequestListPage(wire: RequestListWire): Page<PatRequestRow> {
@@ -87,6 +96,15 @@ export function decodePatListPage(resource: "tokens", wire: unknown): Page<PatTo
 export function decodePatListPage(resource: "requests" | "tokens", wire: unknown): Page<PatRequestRow> | Page<PatTokenRow>;
 export function decodePatListPage(resource: "requests" | "tokens", wire: unknown): Page<PatRequestRow> | Page<PatTokenRow> {
   return resource === "requests" ? decodeRequestListPage(wire as RequestListWire) : decodeTokenListPage(wire as TokenListWire);
+}
+
+/** A page as the browser reads it from the route: what the server's prefetch stores for it. */
+export function roundTripPatListPage(resource: "requests", page: Page<PatRequestRow>): Page<PatRequestRow>;
+export function roundTripPatListPage(resource: "tokens", page: Page<PatTokenRow>): Page<PatTokenRow>;
+export function roundTripPatListPage(resource: "requests" | "tokens", page: Page<PatRequestRow> | Page<PatTokenRow>) {
+  return resource === "requests"
+    ? decodeRequestListPage(encodeRequestListPage(page as Page<PatRequestRow>))
+    : decodeTokenListPage(encodeTokenListPage(page as Page<PatTokenRow>));
 }
 
 function encodeCommon<C extends CommonColumns>(page: Page<CommonRow>, own: Omit<C, keyof CommonColumns>): PatListWire<C> {

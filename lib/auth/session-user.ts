@@ -4,6 +4,7 @@ import { getToken } from "next-auth/jwt";
 import { connection, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { authOptions } from "./options";
+import { createSessionCache } from "./session-cache";
 
 /** The signed-in GitHub user, as Grantdesk knows them. */
 export interface SessionUser {
@@ -23,11 +24,25 @@ function toUser(token: { login?: unknown; githubId?: unknown; name?: unknown; pi
   };
 }
 
+const requestSessions = createSessionCache<SessionUser>();
+
 /** The user behind an API request's session cookie, or null (no cookie, tampered, expired). */
 export async function getRequestUser(req: NextRequest): Promise<SessionUser | null> {
   const config = env();
-  const token = await getToken({ req, secret: config.authSecret, secureCookie: config.appUrl.startsWith("https://") });
-  return toUser(token);
+  const secureCookie = config.appUrl.startsWith("https://");
+  // next-auth's cookie name, split into `.0`, `.1`, … when the token is large.
+  const name = `${secureCookie ? "__Secure-" : ""}next-auth.session-token`;
+  const cookie = req.cookies
+    .getAll()
+    .filter((entry) => entry.name === name || entry.name.startsWith(`${name}.`))
+    .map((entry) => `${entry.name}=${entry.value}`)
+    .join("; ");
+  if (!cookie) return null;
+  return requestSessions(cookie, async () => {
+    const token = await getToken({ req, secret: config.authSecret, secureCookie });
+    const user = toUser(token);
+    return user && { user, expiresAt: typeof token?.exp === "number" ? token.exp : undefined };
+  });
 }
 
 /** The user of the page being rendered (server components), or null. */

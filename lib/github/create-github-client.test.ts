@@ -119,7 +119,7 @@ describe("the GitHub client", () => {
     expect(github.orgCalls()).toHaveLength(40);
   });
 
-  it("maps GitHub's rows to the wire shape (times in UTC, to the minute) and reads the Link header", async () => {
+  it("maps GitHub's rows to the wire shape and reads the Link header", async () => {
     const github = fakeGitHub((call) =>
       call.path.startsWith("/orgs/acme/personal-access-token-requests?")
         ? json(200, [requestRow], { link: `<${API}/x?page=2>; rel="next", <${API}/x?page=7>; rel="last"` })
@@ -136,9 +136,9 @@ describe("the GitHub client", () => {
           permissions: { organization: {}, repository: { contents: "write" }, other: {} },
           tokenExpired: false,
           tokenExpiresAt: null,
-          tokenLastUsedAt: "2025-01-03T00:00:00.000Z",
+          tokenLastUsedAt: "2025-01-03T00:00:00Z",
           reason: "Deploys",
-          createdAt: "2025-01-02T03:04:00.000Z",
+          createdAt: "2025-01-02T03:04:05Z",
         },
       ],
       page: 1,

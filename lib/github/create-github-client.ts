@@ -3,7 +3,9 @@ import { Octokit } from "@octokit/core";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
+import { createListPageCache, type ListPageCache } from "./list-page-cache";
 import { createOrgInstallationAuth, type OrgInstallationAuth } from "./org-installation-auth";
+import { installReadPolicy } from "./read-policy";
 
 /** The REST API version the PAT endpoints are documented under. */
 export const GITHUB_API_VERSION = "2022-11-28";
@@ -37,6 +39,8 @@ export interface GitHubClient {
   /** While a call waits out a GitHub rate limit: when the wait ends. Null otherwise. */
   rateLimitedUntil(): Date | null;
   timeoutMs: number;
+  /** Pages of lists already read, revalidated with their ETags (list-page-cache). */
+  listPages: ListPageCache;
 }
 
 const GitHubOctokit = Octokit.plugin(retry, throttling);
@@ -102,12 +106,35 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
   });
 
   const orgAuth = auth!;
+
+  // Reads leave through their own Octokit, with the same authentication (one installation token
+  // per org, shared) and the same rules, minus Bottleneck's latency (read-policy).
+  const reader = new Octokit({
+    baseUrl: config.apiUrl,
+    userAgent: "grantdesk",
+    request: { fetch: githubFetch(config.fetch ?? globalThis.fetch, config.timeoutMs) },
+    authStrategy: () => orgAuth,
+  });
+  installReadPolicy(reader, {
+    retries: config.readRetries ?? 2,
+    retryBaseMs: 1000,
+    maxConcurrent: 100,
+    onRateLimit: (kind, retryAfter, options, retryCount) => onLimit(kind)(retryAfter, options, reader, retryCount),
+  });
+  const request = ((route: string | { method?: string }, parameters?: { method?: string }) => {
+    const method = (typeof route === "string" && /^[A-Z]+ /.test(route) ? route.slice(0, route.indexOf(" ")) : (parameters?.method ?? (typeof route === "object" ? route.method : undefined)) ?? "GET").toUpperCase();
+    const via = method === "GET" || method === "HEAD" ? reader : octokit;
+    return via.request(route as never, parameters as never);
+    // Grantdesk only calls it; `endpoint` and `defaults` are the writer's.
+  }) as unknown as Octokit["request"];
+
   return {
-    request: octokit.request,
+    request,
     installationIdFor: (org) => orgAuth.installationIdFor(org, octokit.request),
     rememberInstallation: orgAuth.rememberInstallation,
     rateLimitedUntil: () => (waitingUntil > Date.now() ? new Date(waitingUntil) : null),
     timeoutMs: config.timeoutMs,
+    listPages: createListPageCache(),
   };
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import type { components } from "@octokit/openapi-types";
-import { toMinute } from "@/lib/api/pat-list-wire";
 import type { OrgSummary, PatRequestRow, PatTokenRow, PermissionSet, RepositoryRow } from "@/lib/api/contract";
 
 // GitHub's schema types ids as int64 (the client parses very large ones as bigint); the ids here
@@ -15,14 +14,14 @@ export function toPatRequestRow(row: GitHubPatRequest): PatRequestRow {
   return {
     ...toPatRowBase(row),
     reason: row.reason,
-    createdAt: toMinute(row.created_at),
+    createdAt: row.created_at,
   };
 }
 
 export function toPatTokenRow(row: GitHubPatGrant): PatTokenRow {
   return {
     ...toPatRowBase(row),
-    accessGrantedAt: toMinute(row.access_granted_at),
+    accessGrantedAt: row.access_granted_at,
   };
 }
 
@@ -40,7 +39,6 @@ export function toOrgSummary(account: { login: string; id: number | bigint; avat
   return { login: account.login, id: Number(account.id), avatarUrl: account.avatar_url };
 }
 
-/** Times to the minute, in UTC: what the pages show, and what the list routes send (pat-list-wire). */
 function toPatRowBase(row: GitHubPatRequest | GitHubPatGrant) {
   return {
     id: row.id,
@@ -50,8 +48,8 @@ function toPatRowBase(row: GitHubPatRequest | GitHubPatGrant) {
     repositorySelection: row.repository_selection,
     permissions: toPermissionSet(row.permissions),
     tokenExpired: row.token_expired,
-    tokenExpiresAt: row.token_expires_at === null ? null : toMinute(row.token_expires_at),
-    tokenLastUsedAt: row.token_last_used_at === null ? null : toMinute(row.token_last_used_at),
+    tokenExpiresAt: row.token_expires_at,
+    tokenLastUsedAt: row.token_last_used_at,
   };
 }
 

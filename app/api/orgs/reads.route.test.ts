@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PatRequestRow, PatTokenRow, RepositoryRow } from "@/lib/api/contract";
 import { decodePatListPage } from "@/lib/api/pat-list-wire";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
+import { installationToken } from "@/fake-github/test-support";
+import { ORGS } from "@/fake-github/world";
 import { GET as listRequestRepositories } from "./[org]/requests/[id]/repositories/route";
 import { GET as listRequests } from "./[org]/requests/route";
 import { GET as listTokenRepositories } from "./[org]/tokens/[id]/repositories/route";
@@ -101,6 +103,27 @@ describe.each([
     expect(status).toBe(404);
     expect(body.error.code).toBe("not_found");
   });
+});
+
+it("re-reads a page with its ETag: GitHub's 304 gives the same rows, a change gives the new ones", async () => {
+  const path = "/api/orgs/globex/tokens?per_page=3&direction=asc";
+  const first = await github.call(listTokens, path, { org: "globex" });
+  const mark = await github.mark();
+  const again = await github.call(listTokens, path, { org: "globex" });
+  expect(again.body).toEqual(first.body);
+  expect((await github.log(mark)).map((entry) => [entry.path, entry.status])).toEqual([["/orgs/globex/personal-access-tokens", 304]]);
+
+  const [revoked] = decodePatListPage("tokens", first.body).items;
+  const installation = await installationToken(github.fake, ORGS.globex.installationId);
+  const revoke = await fetch(`${github.fake.url}/orgs/globex/personal-access-tokens/${revoked!.id}`, {
+    method: "POST",
+    headers: { authorization: `token ${installation}`, "content-type": "application/json" },
+    body: JSON.stringify({ action: "revoke" }),
+  });
+  expect(revoke.status).toBe(204);
+  const changed = await github.call(listTokens, path, { org: "globex" });
+  expect((await github.log(mark)).at(-1)).toMatchObject({ path: "/orgs/globex/personal-access-tokens", status: 200 });
+  expect(decodePatListPage("tokens", changed.body).items.map((row) => row.id)).not.toContain(revoked!.id);
 });
 
 it("answers 404 with a clear message for an org without the app", async () => {

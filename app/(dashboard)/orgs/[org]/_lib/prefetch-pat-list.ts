@@ -1,6 +1,7 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
 import { patListQuerySchema } from "@/lib/api/input-schemas";
+import { roundTripPatListPage } from "@/lib/api/pat-list-wire";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
 import { patListQuery, type PatResource } from "@/lib/client/pat-queries";
@@ -13,7 +14,7 @@ import { patListApiSearchParams, type PatListParams } from "@/lib/search-params/
  * the same query key the browser uses, so the table arrives filled. Pages render alongside their
  * layout, so the owner check is repeated here (it is cached): nothing is fetched for someone the
  * layout will turn away. A failure is left to the browser, whose fetch through the API route
- * shows it as an error.
+ * shows it as an error. The rows stored are the ones the route's answer would give the browser.
  */
 export async function prefetchPatList(queryClient: QueryClient, org: string, resource: PatResource, params: PatListParams): Promise<void> {
   const user = await getPageUser();
@@ -26,8 +27,8 @@ export async function prefetchPatList(queryClient: QueryClient, org: string, res
 
   // One branch per resource, so each key is checked against the rows its fetch returns.
   if (resource === "requests") {
-    await queryClient.prefetchQuery({ queryKey: patListQuery(org, resource, params).queryKey, queryFn: () => listRequests(org, query) });
+    await queryClient.prefetchQuery({ queryKey: patListQuery(org, resource, params).queryKey, queryFn: async () => roundTripPatListPage(resource, await listRequests(org, query)) });
   } else {
-    await queryClient.prefetchQuery({ queryKey: patListQuery(org, resource, params).queryKey, queryFn: () => listTokens(org, query) });
+    await queryClient.prefetchQuery({ queryKey: patListQuery(org, resource, params).queryKey, queryFn: async () => roundTripPatListPage(resource, await listTokens(org, query)) });
   }
 }
