@@ -138,12 +138,49 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
   };
 }
 
-/** Every call to GitHub leaves through here: the pinned API version and a timeout per attempt. */
+/**
+ * Bodies of GitHub answers whose timeout timer is still running, until whoever reads the body
+ * says it is done (`releaseTimeout`).
+ */
+const pendingTimeouts = new WeakMap<object, () => void>();
+
+/** Ends the timeout of the call whose answer `body` is, once it has been read. */
+export function releaseTimeout(body: unknown): void {
+  if (typeof body === "object" && body !== null) pendingTimeouts.get(body)?.();
+}
+
+/**
+ * Every call to GitHub leaves through here: the pinned API version and a timeout per attempt.
+ * The timer is cleared as soon as the call is over — at once for an answer without a body (a 304,
+ * a 204) or a failure, else when the body has been read. A timer left running would keep the
+ * whole request it was started in (Next's request context, via the timer's async context) alive
+ * for the full timeout: at a few hundred calls a second, hundreds of megabytes.
+ */
 function githubFetch(fetchImpl: typeof fetch, timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    const timeout = AbortSignal.timeout(timeoutMs);
+  return async (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException("The operation was aborted due to timeout", "TimeoutError")), timeoutMs);
+    const clear = () => clearTimeout(timer);
     const headers = new Headers(init?.headers);
     headers.set("x-github-api-version", GITHUB_API_VERSION);
-    return fetchImpl(input, { ...init, headers, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
+    let response: Response;
+    try {
+      response = await fetchImpl(input, { ...init, headers, signal });
+    } catch (error) {
+      clear();
+      throw error;
+    }
+    if (!response.body) {
+      clear();
+      return response;
+    }
+    pendingTimeouts.set(response.body, clear);
+    // What octokit reads itself (JSON answers, error bodies) ends the timer when read.
+    for (const method of ["text", "json", "arrayBuffer"] as const) {
+      const read = response[method].bind(response) as () => Promise<unknown>;
+      Object.defineProperty(response, method, { value: () => read().finally(clear) });
+    }
+    return response;
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Page } from "@/lib/api/contract";
-import type { GitHubClient } from "./create-github-client";
+import { releaseTimeout, type GitHubClient } from "./create-github-client";
 import { toGitHubError, type GitHubCallContext } from "./github-error";
 import { parseLinkHeader } from "./parse-link-header";
 
@@ -31,7 +31,12 @@ export async function fetchPage<Row, Item>(client: GitHubClient, request: PageRe
     if (cached && isNotModified(error)) return cached.page as Page<Item>;
     throw toGitHubError(error, { ...request.context, timeoutMs: client.timeoutMs }) ?? error;
   }
-  const body = await new Response(response.data as ReadableStream<Uint8Array> | null).text();
+  let body: string;
+  try {
+    body = await new Response(response.data as ReadableStream<Uint8Array> | null).text();
+  } finally {
+    releaseTimeout(response.data);
+  }
   const rows = JSON.parse(body) as Row[];
   const position = parseLinkHeader(response.headers.link, request);
   // Past the end GitHub answers an empty page without rel="last": the end is then unknown, not here.
