@@ -14,7 +14,7 @@ export function pageContentSecurityPolicy({ nonce, development, imageOrigins, si
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    // Radix and sonner position popovers and toasts with inline styles.
+    // Sticky table columns and positioned popovers and tooltips set inline styles.
     "style-src 'self' 'unsafe-inline'",
     `img-src ${images.join(" ")}`,
     "font-src 'self'",
