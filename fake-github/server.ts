@@ -51,7 +51,7 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-/** A new RSA key in PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`), the format GitHub hands out for apps. */
+/** A new RSA key as PKCS#1 PEM: the format of the .pem file GitHub hands out for an app. */
 export async function generateAppPrivateKey(): Promise<string> {
   const { privateKey } = await promisify(generateKeyPair)("rsa", {
     modulusLength: 2048,

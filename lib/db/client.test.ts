@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateAppPrivateKey } from "@/fake-github/server";
 import { db } from "./client";
 import { auditBatches } from "./schema";
 
-beforeAll(() => {
+beforeAll(async () => {
   Object.assign(process.env, {
     GITHUB_APP_ID: "1",
-    GITHUB_APP_PRIVATE_KEY: "-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----",
+    GITHUB_APP_PRIVATE_KEY: await generateAppPrivateKey(),
     GITHUB_APP_CLIENT_ID: "Iv1.client",
     GITHUB_APP_CLIENT_SECRET: "client-secret",
     AUTH_SECRET: "x".repeat(32),

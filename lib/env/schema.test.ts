@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { generateAppPrivateKey } from "@/fake-github/server";
 import { ConfigError, parseEnv } from "./schema";
 
-const pem = "-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----";
+// A real key made for this run: the schema parses the key, and no key is ever committed.
+const pem = (await generateAppPrivateKey()).trim();
 const base = {
   GITHUB_APP_ID: "1",
   GITHUB_APP_PRIVATE_KEY: pem.replace(/\n/g, "\\n"),
@@ -39,7 +41,7 @@ describe("parseEnv", () => {
     const { GITHUB_APP_PRIVATE_KEY, ...rest } = base;
     void GITHUB_APP_PRIVATE_KEY;
     const env = parseEnv({ ...rest, GITHUB_APP_PRIVATE_KEY_FILE: "/keys/app.pem" }, (path) => (path === "/keys/app.pem" ? pem : ""));
-    expect(env.privateKey).toContain("BEGIN RSA PRIVATE KEY");
+    expect(env.privateKey).toBe(pem + "\n");
   });
 
   it.each([

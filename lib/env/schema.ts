@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 
 const url = z
@@ -113,8 +114,11 @@ function resolvePrivateKey(raw: RawEnv, readFile: (path: string) => string): str
       throw new ConfigError(`Configuration error: ${name} — cannot read the file it names`);
     }
   }
-  if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) {
-    throw new ConfigError(`Configuration error: ${name} — expected a PEM private key (-----BEGIN RSA PRIVATE KEY-----)`);
+  // Parsed, not pattern-matched: a truncated or mangled key stops start-up here, not at the first GitHub call.
+  try {
+    createPrivateKey(pem);
+  } catch {
+    throw new ConfigError(`Configuration error: ${name} — expected a PEM private key (the .pem file GitHub downloads for the app)`);
   }
   return pem.trim() + "\n";
 }
