@@ -22,6 +22,15 @@ export async function shownPatIds(page: Page, resource: PatResource): Promise<nu
   return hrefs.map((href) => Number(new URLSearchParams(href?.split("?")[1]).get(PANEL_PARAM[resource])));
 }
 
+/** Opens row `id`'s detail panel from the keyboard (focus its link, Enter), checks the URL names it, and returns the panel. */
+export async function openPanelByKeyboard(page: Page, resource: PatResource, id: number): Promise<Locator> {
+  const link = patTable(page, resource).getByRole("link", { name: new RegExp(`, open .+'s ${ROW_NOUN[resource]}$`) }).first();
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]${PANEL_PARAM[resource]}=${id}(&|$)`));
+  return page.getByRole("dialog");
+}
+
 /** Opens the org's page and waits until its rows are in and nothing is loading. */
 export async function openPatList(page: Page, org: string, resource: PatResource, query = "") {
   await page.goto(`/orgs/${org}/${resource}${query}`);

@@ -4,7 +4,7 @@ import type { Locator, Page } from "@playwright/test";
 import type { Page as ListPage, PatRequestRow } from "@/lib/api/contract";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
-import { listPatsViaApi, openPatList, patTable, shownPatIds } from "./pat-list-page";
+import { listPatsViaApi, openPanelByKeyboard, openPatList, patTable, shownPatIds } from "./pat-list-page";
 
 const ORG = "acme";
 const GITHUB_LIST = `/orgs/${ORG}/personal-access-token-requests`;
@@ -139,11 +139,7 @@ test("approves one request from its detail panel", async ({ page, fake }) => {
   const [id] = await shownIds(page);
   const mark = await fake.mark();
 
-  const link = requestsTable(page).getByRole("link", { name: /, open .+'s request$/ }).first();
-  await link.focus();
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]request=${id}(&|$)`));
-  const panel = page.getByRole("dialog");
+  const panel = await openPanelByKeyboard(page, "requests", id!);
   await panel.getByRole("button", { name: "Approve…" }).click();
 
   const confirm = page.getByRole("dialog", { name: /^Approve 1 request from / });

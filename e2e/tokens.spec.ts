@@ -5,7 +5,7 @@ import type { PatTokenRow } from "@/lib/api/contract";
 import type { FakeGitHubControl } from "./fake-github-control";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
-import { listPatsViaApi, openPatList, patTable, shownPatIds } from "./pat-list-page";
+import { listPatsViaApi, openPanelByKeyboard, openPatList, patTable, shownPatIds } from "./pat-list-page";
 
 const ORG = "acme";
 const GITHUB_TOKENS = `/orgs/${ORG}/personal-access-tokens`;
@@ -114,11 +114,7 @@ test("revokes one token from its detail panel", async ({ page, fake }) => {
   const [id] = await shownIds(page);
   const mark = await fake.mark();
 
-  const link = tokensTable(page).getByRole("link", { name: /, open .+'s token$/ }).first();
-  await link.focus();
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`[?&]token=${id}(&|$)`));
-  const panel = page.getByRole("dialog");
+  const panel = await openPanelByKeyboard(page, "tokens", id!);
   await expect(panel.getByRole("heading", { name: "Hygiene signals" })).toBeVisible();
   await panel.getByRole("button", { name: "Revoke…" }).click();
 

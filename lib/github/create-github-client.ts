@@ -121,12 +121,10 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     maxConcurrent: 100,
     onRateLimit: (kind, retryAfter, options, retryCount) => onLimit(kind)(retryAfter, options, reader, retryCount),
   });
-  const request = ((route: string | { method?: string }, parameters?: { method?: string }) => {
-    const method = (typeof route === "string" && /^[A-Z]+ /.test(route) ? route.slice(0, route.indexOf(" ")) : (parameters?.method ?? (typeof route === "object" ? route.method : undefined)) ?? "GET").toUpperCase();
-    const via = method === "GET" || method === "HEAD" ? reader : octokit;
-    return via.request(route as never, parameters as never);
-    // Grantdesk only calls it; `endpoint` and `defaults` are the writer's.
-  }) as unknown as Octokit["request"];
+  // Grantdesk always calls `request("METHOD /path", parameters)`: reads to the reader, the rest to
+  // the paced writer. (`endpoint` and `defaults` are never used on it.)
+  const request = ((route: string, parameters?: Record<string, unknown>) =>
+    (route.startsWith("GET ") ? reader : octokit).request(route, parameters)) as unknown as Octokit["request"];
 
   return {
     request,

@@ -10,7 +10,7 @@ import type { Octokit } from "@octokit/core";
 // says so (`onRateLimit`); at most `maxConcurrent` reads are in flight, as GitHub allows 100.
 
 /** The GitHub statuses a failed read is not retried on (the rest of 4xx say the request is wrong). */
-export const DO_NOT_RETRY = [304, 400, 401, 403, 404, 409, 410, 422, 429, 451];
+const DO_NOT_RETRY = [304, 400, 401, 403, 404, 409, 410, 422, 429, 451];
 
 export interface ReadPolicy {
   /** Retries of a read that failed with a 5xx or no answer. */
