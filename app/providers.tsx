@@ -4,7 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { Toaster } from "@/components/ui/toast";
-import { getQueryClient } from "@/lib/client/query-client";
+import { getQueryClient } from "@/lib/browser-api/query-client";
 
 /** Client-side context for every page: server data cache, URL state and toasts. */
 export function Providers({ children }: { children: ReactNode }) {

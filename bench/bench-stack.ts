@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { sessionCookieFor } from "@/lib/api/testing/session-cookie";
+import { sessionCookieFor } from "@/test-support/session-cookie";
 import { installationToken } from "@/fake-github/test-support";
 import type { FakeGitHub } from "@/fake-github/server";
 import { buildIsStale } from "@/scripts/build-freshness";

@@ -2,8 +2,9 @@
 // page, then find that action on the audit page by actor and export it.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import type { AuditRecord, Page as ListPage } from "@/lib/api/contract";
-import { parseCsv } from "@/lib/audit/testing/parse-csv";
+import type { AuditRecord } from "@/lib/contract/audit-record";
+import type { Page as ListPage } from "@/lib/contract/pat-rows";
+import { parseCsv } from "@/test-support/parse-csv";
 import { expectNoSeriousViolations } from "./axe";
 import { OWNER } from "./e2e-env";
 import { expect, test } from "./fixtures";

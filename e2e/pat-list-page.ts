@@ -1,8 +1,7 @@
 // What the requests and tokens specs both do with their page: find its table, read the ids it
 // shows, open it settled, and fetch a page of the same list through Grantdesk's API.
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { Page as ListPage } from "@/lib/api/contract";
-import { decodePatListPage } from "@/lib/api/pat-list-wire";
+import type { Page as ListPage } from "@/lib/contract/pat-rows";
 
 export type PatResource = "requests" | "tokens";
 
@@ -42,5 +41,5 @@ export async function openPatList(page: Page, org: string, resource: PatResource
 export async function listPatsViaApi<Row>(page: Page, org: string, resource: PatResource, query: string): Promise<ListPage<Row>> {
   const response = await page.request.get(`/api/orgs/${org}/${resource}?${query}`);
   expect(response.ok()).toBe(true);
-  return decodePatListPage(resource, await response.json()) as ListPage<Row>;
+  return (await response.json()) as ListPage<Row>;
 }

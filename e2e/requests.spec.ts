@@ -1,7 +1,7 @@
 // The pending-requests page, driven as an owner would drive it, checked against what fake-github
 // received (its request log) and what it holds afterwards (its state).
 import type { Locator, Page } from "@playwright/test";
-import type { Page as ListPage, PatRequestRow } from "@/lib/api/contract";
+import type { Page as ListPage, PatRequestRow } from "@/lib/contract/pat-rows";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { listPatsViaApi, openPanelByKeyboard, openPatList, patTable, shownPatIds } from "./pat-list-page";

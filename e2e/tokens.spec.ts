@@ -1,7 +1,7 @@
 // The active-tokens page, driven as an owner would drive it, checked against what fake-github
 // received (its request log) and what it holds afterwards (its state).
 import type { Locator, Page } from "@playwright/test";
-import type { PatTokenRow } from "@/lib/api/contract";
+import type { PatTokenRow } from "@/lib/contract/pat-rows";
 import type { FakeGitHubControl } from "./fake-github-control";
 import { expectNoSeriousViolations } from "./axe";
 import { expect, test } from "./fixtures";

@@ -6,7 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RouteContext } from "@/lib/api/api-route";
-import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { NextRequest } from "next/server";
 
 const API_DIR = path.join(process.cwd(), "app", "api");

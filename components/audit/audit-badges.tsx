@@ -1,7 +1,7 @@
 import { CheckIcon, CircleHelpIcon, KeyRoundIcon, XIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import type { AuditAction, AuditRecord } from "@/lib/api/contract";
+import type { AuditAction, AuditRecord } from "@/lib/contract/audit-record";
 import { ACTION_LABELS, OUTCOME_LABELS } from "@/lib/format/audit-wording";
 
 // How the trail shows an action and its outcome, on the audit page and in the detail panels.

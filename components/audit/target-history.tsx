@@ -5,11 +5,12 @@ import { AppLink } from "@/components/ui/app-link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { TARGET_HISTORY_LIMIT, targetHistoryQuery, type AuditTargetResource } from "@/lib/client/audit-queries";
+import { TARGET_HISTORY_LIMIT, targetHistoryQuery } from "@/lib/browser-api/audit-queries";
+import type { PatResource } from "@/lib/contract/pat-rows";
 import { AuditActionBadge, AuditOutcome } from "./audit-badges";
 
 /** What Grantdesk's owners did to this request or token, from the audit trail, newest first. */
-export function TargetHistory({ org, resource, id }: { org: string; resource: AuditTargetResource; id: number }) {
+export function TargetHistory({ org, resource, id }: { org: string; resource: PatResource; id: number }) {
   const query = useQuery(targetHistoryQuery(org, resource, id));
 
   if (query.isPending) {

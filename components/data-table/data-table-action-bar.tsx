@@ -4,6 +4,7 @@ import type { RowData } from "@tanstack/react-table";
 import { XIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import type { Noun } from "@/lib/format/nouns";
 import type { DataTableInstance } from "./data-table-types";
 
 /**
@@ -16,7 +17,7 @@ export function DataTableActionBar<TData extends RowData>({
   children,
 }: {
   table: DataTableInstance<TData>;
-  noun: { one: string; other: string };
+  noun: Noun;
   children: ReactNode;
 }) {
   const count = table.getSelectedRowModel().rows.length;

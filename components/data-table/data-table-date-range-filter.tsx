@@ -5,17 +5,14 @@ import { lazy } from "react";
 import { Popover } from "@/components/ui/popover";
 import { formatDate } from "@/lib/format/format-date";
 import { DataTableFilterTrigger } from "./data-table-filter-trigger";
-import type { DataTableFeatures, DataTableFilter, DateRangeValue } from "./data-table-types";
+import type { DateRangeValue } from "@/lib/search-params/table-state";
+import type { DataTableFeatures, DateRangeFilter } from "./data-table-types";
+import { currentRange } from "./filter-values";
 
-export type DateRangeFilter = Extract<DataTableFilter, { variant: "date-range" }>;
 
 // The date fields are loaded when a filter is first opened: the first paint needs only the button.
 const DateRangeFilterPanel = lazy(() => import("./data-table-date-range-panel").then((module) => ({ default: module.DateRangeFilterPanel })));
 
-export function currentRange(value: unknown): DateRangeValue {
-  const range = (value ?? {}) as Partial<DateRangeValue>;
-  return { from: range.from instanceof Date ? range.from : null, to: range.to instanceof Date ? range.to : null };
-}
 
 function summarize(range: DateRangeValue, filter: DateRangeFilter): string | null {
   const parts = [

@@ -3,8 +3,9 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { currentRange, type DateRangeFilter } from "./data-table-date-range-filter";
-import type { DataTableFilterColumn, DateRangeValue } from "./data-table-types";
+import { currentRange } from "./filter-values";
+import type { DateRangeValue } from "@/lib/search-params/table-state";
+import type { DataTableFilterColumn, DateRangeFilter } from "./data-table-types";
 
 /** `<input type="date">` speaks YYYY-MM-DD; the filter holds that day's UTC midnight. */
 function toInputValue(date: Date | null): string {

@@ -1,11 +1,12 @@
 import { FilterXIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import type { Noun } from "@/lib/format/nouns";
 import { DataTableStatePanel } from "./data-table-state-panel";
 
 export interface DataTableEmptyProps {
-  /** The rows' plural noun: "requests", "tokens", "records". */
-  noun: string;
+  /** What a row is: { one: "request", other: "requests" }. */
+  noun: Noun;
   /** What the whole list is called: "queue", "list", "trail". */
   listName: string;
   icon: ReactNode;
@@ -27,14 +28,14 @@ export type DataTableEmptyState = Pick<DataTableEmptyProps, "filtered" | "page" 
 export function DataTableEmpty({ noun, listName, icon, filtered, page, filterHint, emptyTitle, emptyText, onResetFilters, onFirstPage }: DataTableEmptyProps) {
   if (filtered) {
     return (
-      <DataTableStatePanel role="status" icon={<FilterXIcon />} title={`No ${noun} match these filters`} action={<Button onClick={onResetFilters}>Reset filters</Button>}>
+      <DataTableStatePanel role="status" icon={<FilterXIcon />} title={`No ${noun.other} match these filters`} action={<Button onClick={onResetFilters}>Reset filters</Button>}>
         {filterHint}
       </DataTableStatePanel>
     );
   }
   if (page > 1) {
     return (
-      <DataTableStatePanel role="status" icon={icon} title={`No ${noun} on page ${page}`} action={<Button onClick={onFirstPage}>Go to the first page</Button>}>
+      <DataTableStatePanel role="status" icon={icon} title={`No ${noun.other} on page ${page}`} action={<Button onClick={onFirstPage}>Go to the first page</Button>}>
         The {listName} is shorter than this page number.
       </DataTableStatePanel>
     );

@@ -2,8 +2,9 @@
 
 import { AlertTriangleIcon, RotateCwIcon } from "lucide-react";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/contract/api-error";
 import { DataTableStatePanel } from "./data-table-state-panel";
+import type { Noun } from "@/lib/format/nouns";
 
 /** What kind of failure it was, in a few words; the message that follows says why. */
 export function describeFailure(error: Error): string {
@@ -24,7 +25,7 @@ export function describeFailure(error: Error): string {
  * route's) words, and a way to try again. Never an empty table, which would claim there is
  * nothing to review.
  */
-export function DataTableError({ error, what, onRetry, retrying }: { error: Error; what: string; onRetry: () => void; retrying: boolean }) {
+export function DataTableError({ error, noun, onRetry, retrying }: { error: Error; noun: Noun; onRetry: () => void; retrying: boolean }) {
   const retryAfter = error instanceof ApiError && error.retryAfter ? ` You can try again in ${error.retryAfter} s.` : "";
   const kind = describeFailure(error);
   return (
@@ -32,7 +33,7 @@ export function DataTableError({ error, what, onRetry, retrying }: { error: Erro
       role="alert"
       tone="danger"
       icon={<AlertTriangleIcon />}
-      title={`The ${what} could not be loaded`}
+      title={`The ${noun.other} could not be loaded`}
       action={
         error instanceof ApiError && error.status === 401 ? (
           <a href="/signin" className={buttonClassName({ variant: "primary" })}>

@@ -4,9 +4,8 @@ import type { Column, RowData } from "@tanstack/react-table";
 import { lazy } from "react";
 import { Popover } from "@/components/ui/popover";
 import { DataTableFilterTrigger } from "./data-table-filter-trigger";
-import type { DataTableFeatures, DataTableFilter } from "./data-table-types";
+import type { DataTableFeatures, SelectFilter } from "./data-table-types";
 
-export type SelectFilter = Extract<DataTableFilter, { variant: "select" }>;
 
 // The searchable list is loaded when a filter is first opened: the first paint needs only the button.
 const FacetedFilterPanel = lazy(() => import("./data-table-faceted-panel").then((module) => ({ default: module.FacetedFilterPanel })));

@@ -4,8 +4,8 @@ import { CheckIcon, SearchIcon } from "lucide-react";
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import type { SelectFilter } from "./data-table-faceted-filter";
-import type { DataTableFilterColumn, FilterOption } from "./data-table-types";
+
+import type { DataTableFilterColumn, FilterOption, SelectFilter } from "./data-table-types";
 import { matchOptions } from "./match-options";
 
 interface OptionGroup {

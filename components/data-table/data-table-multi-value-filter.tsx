@@ -4,16 +4,13 @@ import type { Column, RowData } from "@tanstack/react-table";
 import { lazy } from "react";
 import { Popover } from "@/components/ui/popover";
 import { DataTableFilterTrigger } from "./data-table-filter-trigger";
-import type { DataTableFeatures, DataTableFilter } from "./data-table-types";
+import type { DataTableFeatures, MultiTextFilter } from "./data-table-types";
+import { currentValues } from "./filter-values";
 
-export type MultiTextFilter = Extract<DataTableFilter, { variant: "multi-text" }>;
 
 // The panel is loaded when a filter is first opened: the table's first paint needs only the button.
 const MultiValueFilterPanel = lazy(() => import("./data-table-multi-value-panel").then((module) => ({ default: module.MultiValueFilterPanel })));
 
-export function currentValues(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
 
 function summarize(values: string[]): string | null {
   if (values.length === 0) return null;

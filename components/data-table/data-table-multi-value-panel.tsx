@@ -4,8 +4,8 @@ import { XIcon } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { currentValues, type MultiTextFilter } from "./data-table-multi-value-filter";
-import type { DataTableFilterColumn } from "./data-table-types";
+import { currentValues } from "./filter-values";
+import type { DataTableFilterColumn, MultiTextFilter } from "./data-table-types";
 
 /** The owner filter's panel: type a value, Enter adds it; each value has its own remove button. */
 export function MultiValueFilterPanel({

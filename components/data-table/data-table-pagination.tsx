@@ -6,17 +6,19 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { describePage } from "./page-count";
 import type { DataTableInstance } from "./data-table-types";
+import { capitalize } from "@/lib/format/bulk-wording";
+import type { Noun } from "@/lib/format/nouns";
 
 /** Page size, where we are ("Page 3 of 12", or "Page 3" when GitHub did not say), and the way on. */
 export function DataTablePagination<TData extends RowData>({
   table,
   pageSizes,
-  what,
+  noun,
 }: {
   table: DataTableInstance<TData>;
   pageSizes: readonly number[];
-  /** Plural noun: "requests". */
-  what: string;
+  /** What a row is: { one: "request", other: "requests" }. */
+  noun: Noun;
 }) {
   const sizeId = useId();
   const { pageIndex, pageSize } = table.state.pagination;
@@ -49,7 +51,7 @@ export function DataTablePagination<TData extends RowData>({
           {shown > 0 ? (
             <span className="hidden sm:inline">
               {" "}
-              · {what} {first}–{first + shown - 1}
+              · {capitalize(noun.other)} {first}–{first + shown - 1}
             </span>
           ) : null}
         </p>

@@ -12,11 +12,9 @@ import {
   rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
-  type ColumnFiltersState,
-  type PaginationState,
+  type ColumnDef,
   type ReactTable,
   type RowData,
-  type SortingState,
 } from "@tanstack/react-table";
 
 export interface FilterOption {
@@ -44,16 +42,16 @@ export type DataTableFilter =
    */
   | { variant: "date-range"; fromLabel: string; toLabel: string; toInclusive?: boolean };
 
+export type MultiTextFilter = Extract<DataTableFilter, { variant: "multi-text" }>;
+export type SelectFilter = Extract<DataTableFilter, { variant: "select" }>;
+export type DateRangeFilter = Extract<DataTableFilter, { variant: "date-range" }>;
+
 /** What a filter's panel needs of its column: the value, and a way to set it (undefined clears it). */
 export interface DataTableFilterColumn {
   getFilterValue: () => unknown;
   setFilterValue: (value: unknown) => void;
 }
 
-export interface DateRangeValue {
-  from: Date | null;
-  to: Date | null;
-}
 
 export type Breakpoint = "sm" | "md" | "lg" | "xl" | "2xl";
 
@@ -80,20 +78,13 @@ export const dataTableFeatures = tableFeatures({
 export type DataTableFeatures = typeof dataTableFeatures;
 export type DataTableInstance<TData extends RowData> = ReactTable<DataTableFeatures, TData>;
 
+// `any`: a column list mixes accessor value types (string, number, objects), and an array of
+// columns can only be typed this loosely; each column keeps its own type where it is made.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DataTableColumnDef<TData extends RowData> = ColumnDef<DataTableFeatures, TData, any>;
+
 export function createDataTableColumnHelper<TData extends RowData>() {
   return createColumnHelper<DataTableFeatures, TData>();
 }
 
-/** The state that lives in the URL: the resource's search-param map converts to and from it. */
-export interface DataTableState {
-  pagination: PaginationState;
-  sorting: SortingState;
-  columnFilters: ColumnFiltersState;
-}
 
-/** What GitHub's Link header said about the page just fetched. */
-export interface DataTablePageInfo {
-  hasNextPage: boolean;
-  /** The last page number, when GitHub said it. */
-  lastPage: number | null;
-}

@@ -4,6 +4,7 @@ import type { RowData } from "@tanstack/react-table";
 import { AlertCircleIcon } from "lucide-react";
 import { lazy, Suspense, type MouseEvent, type ReactNode, type Ref } from "react";
 import { cn } from "@/lib/cn";
+import type { Noun } from "@/lib/format/nouns";
 import { DataTableSkeletonRows } from "./data-table-skeleton";
 import type { DataTableInstance } from "./data-table-types";
 import { cellLayout } from "./responsive";
@@ -12,8 +13,8 @@ export interface DataTableProps<TData extends RowData> {
   table: DataTableInstance<TData>;
   /** Names the table for assistive technology ("Pending requests"). */
   label: string;
-  /** Plural noun for messages: "requests". */
-  what: string;
+  /** What a row is: { one: "request", other: "requests" }. */
+  noun: Noun;
   /** No page to show yet: placeholder rows. */
   isLoading: boolean;
   /** A page is shown while another loads: dimmed and marked busy, never blanked. */
@@ -46,7 +47,7 @@ function fromControl(event: MouseEvent): boolean {
 export function DataTable<TData extends RowData>({
   table,
   label,
-  what,
+  noun,
   isLoading,
   isRefreshing,
   error,
@@ -69,14 +70,14 @@ export function DataTable<TData extends RowData>({
         <p role="alert" className="flex items-center gap-2 border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <AlertCircleIcon className="size-4 shrink-0" aria-hidden />
           <span>
-            Could not refresh {what}: {error.message} The rows below may be out of date.
+            Could not refresh {noun.other}: {error.message} The rows below may be out of date.
           </span>
         </p>
       ) : null}
       <div ref={ref} tabIndex={-1} role="region" aria-label={label} className="overflow-x-auto focus:outline-none">
         {showError ? (
           <Suspense fallback={null}>
-            <DataTableError error={error} what={what} onRetry={onRetry} retrying={isRefreshing} />
+            <DataTableError error={error} noun={noun} onRetry={onRetry} retrying={isRefreshing} />
           </Suspense>
         ) : (
           <table aria-busy={isLoading || isRefreshing} className={cn("w-full border-collapse text-sm", isRefreshing && "opacity-70")}>

@@ -1,4 +1,4 @@
-import type { DataTablePageInfo } from "./data-table-types";
+import type { DataTablePageInfo } from "@/lib/search-params/table-state";
 
 /**
  * How many pages the list has, or null when unknown. GitHub's Link header names the last page

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import type { BulkResult, IdOutcome } from "@/lib/api/contract";
+import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 
 /**
  * How long accepted ids stay hidden while polling for GitHub to apply them (it answers 202 and

@@ -1,17 +1,15 @@
 "use client";
 
-import { functionalUpdate, useTable, type ColumnDef, type FilterFn, type RowData, type RowSelectionState } from "@tanstack/react-table";
+import { functionalUpdate, useTable, type FilterFn, type RowData, type RowSelectionState } from "@tanstack/react-table";
 import { useState } from "react";
 import { resolvePageCount } from "./page-count";
-import { dataTableFeatures, type DataTableFeatures, type DataTableInstance, type DataTablePageInfo, type DataTableState } from "./data-table-types";
+import type { DataTablePageInfo, DataTableState } from "@/lib/search-params/table-state";
+import { dataTableFeatures, type DataTableColumnDef, type DataTableFeatures, type DataTableInstance } from "./data-table-types";
 
 export interface UseDataTableOptions<TData extends RowData> {
   /** The rows of the current page, as GitHub returned them (kept referentially stable). */
   data: TData[];
-  // `any`: a column list mixes accessor value types (string, number, objects); the helper keeps
-  // each column's own type, and an array of them can only be typed this loosely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  columns: ColumnDef<DataTableFeatures, TData, any>[];
+  columns: DataTableColumnDef<TData>[];
   getRowId: (row: TData) => string;
   /** Page, size, sort and filters, read from the URL. */
   state: DataTableState;

@@ -1,23 +1,27 @@
 "use client";
 
 import { EyeIcon, PenLineIcon, ShieldAlertIcon } from "lucide-react";
-import type { ReactNode } from "react";
-import { createDataTableColumnHelper, type FilterOption } from "@/components/data-table/data-table-types";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { createSelectColumn } from "@/components/data-table/data-table-select-column";
+import { createDataTableColumnHelper, type DataTableColumnDef, type FilterOption } from "@/components/data-table/data-table-types";
+import { Button } from "@/components/ui/button";
 import { isPlainClick } from "@/components/ui/plain-click";
-import type { PatRequestRow, PatTokenRow } from "@/lib/api/contract";
-import { PERMISSION_FILTER_OPTIONS, permissionLabel } from "@/lib/format/permission-catalog";
-import { isLogin, isRepositoryName, MAX_OWNERS } from "@/lib/search-params/pat-list";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Tooltip } from "@/components/ui/tooltip";
+import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
+import { PERMISSION_FILTER_OPTIONS } from "@/lib/contract/github-permissions";
+import { permissionLabel } from "@/lib/format/permission-label";
+import { isLogin, isRepositoryName, MAX_OWNERS } from "@/lib/contract/github-names";
 import { PAT_FILTER_COLUMNS } from "@/lib/search-params/pat-list-table-state";
 import { LastUsed } from "./last-used";
 import { PatOwner } from "./pat-owner";
 import { PermissionSummaryCell } from "./permission-summary-cell";
 import { RepositoryAccess } from "./repository-access";
 import { TokenExpiry } from "./token-expiry";
+import type { PatActionSpec, PatViewSpec } from "./pat-view-spec";
 
-// The columns both PAT tables (pending requests, active tokens) show the same way, with the
-// filters GitHub's two list endpoints share. Each page adds its own columns around them.
-
-type PatRow = PatRequestRow | PatTokenRow;
+// The columns of both PAT tables (pending requests, active tokens), with the filters GitHub's two
+// list endpoints share; each page's spec adds its own columns and actions.
 
 const LEVEL_ICONS = {
   admin: <ShieldAlertIcon className="size-3.5 text-red-600" aria-hidden />,
@@ -33,18 +37,29 @@ const PERMISSION_OPTIONS: FilterOption[] = PERMISSION_FILTER_OPTIONS.map((option
   icon: LEVEL_ICONS[option.level],
 }));
 
-export interface PatPanelLinks<TRow extends PatRow> {
+export interface PatColumnsOptions<R extends PatResource> {
+  spec: PatViewSpec<R>;
   /** The page URL with this row's detail panel open. */
-  href: (row: TRow) => string;
-  open: (row: TRow) => void;
-  /** What the token-name link opens, for screen readers: "mona's request". */
-  describeTarget: (row: TRow) => string;
+  href: (row: PatRows[R]) => string;
+  open: (row: PatRows[R]) => void;
+  /** Starts an action on rows (opens its confirmation). */
+  act: (rows: PatRows[R][], action: PatActionSpec<PatRows[R]>) => void;
+  /** An action is in flight: the row buttons wait. */
+  acting: boolean;
 }
 
-export function createPatColumns<TRow extends PatRow>({ href, open, describeTarget }: PatPanelLinks<TRow>) {
+/**
+ * Every column of a PAT table: selection, owner, token name, the page's own columns, permissions,
+ * repositories, the date GitHub sorts by, expiry, last use and the row's actions. The filters are
+ * the ones GitHub's two list endpoints share.
+ */
+export function createPatColumns<R extends PatResource>({ spec, href, open, act, acting }: PatColumnsOptions<R>): DataTableColumnDef<PatRows[R]>[] {
+  type TRow = PatRows[R];
   const helper = createDataTableColumnHelper<TRow>();
-  return {
-    owner: helper.accessor((row) => row.owner.login, {
+  const { nameDetails, afterName = [], sortDate, lastUsedHideBelow } = spec.columns;
+  return [
+    createSelectColumn<TRow>({ pageLabel: `Select all ${spec.noun.other} on this page`, describeRow: (row) => `Select ${spec.describeRow(row)}` }),
+    helper.accessor((row) => row.owner.login, {
       id: PAT_FILTER_COLUMNS.owner,
       header: "Owner",
       meta: {
@@ -60,38 +75,37 @@ export function createPatColumns<TRow extends PatRow>({ href, open, describeTarg
       },
       cell: ({ row }) => <PatOwner owner={row.original.owner} />,
     }),
-    /** The token's name, opening the detail panel; `details` adds lines beneath it. */
-    tokenName: (details?: (row: TRow) => ReactNode) =>
-      helper.accessor((row) => row.tokenName, {
-        id: "tokenName",
-        header: "Token",
-        meta: { label: "Token", className: "min-w-32" },
-        cell: ({ row }) => {
-          const link = (
-            <a
-              href={href(row.original)}
-              onClick={(event) => {
-                if (!isPlainClick(event)) return;
-                event.preventDefault();
-                open(row.original);
-              }}
-              className="rounded font-medium [overflow-wrap:anywhere] text-zinc-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              {row.original.tokenName}
-              <span className="sr-only">, open {describeTarget(row.original)}</span>
-            </a>
-          );
-          return details ? (
-            <div className="flex flex-col items-start gap-1.5">
-              {link}
-              {details(row.original)}
-            </div>
-          ) : (
-            link
-          );
-        },
-      }),
-    permissions: helper.accessor((row) => row.permissions, {
+    helper.accessor((row) => row.tokenName, {
+      id: "tokenName",
+      header: "Token",
+      meta: { label: "Token", className: "min-w-32" },
+      cell: ({ row }) => {
+        const link = (
+          <a
+            href={href(row.original)}
+            onClick={(event) => {
+              if (!isPlainClick(event)) return;
+              event.preventDefault();
+              open(row.original);
+            }}
+            className="rounded font-medium [overflow-wrap:anywhere] text-zinc-900 hover:text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            {row.original.tokenName}
+            <span className="sr-only">, open {spec.describeTarget(row.original)}</span>
+          </a>
+        );
+        return nameDetails ? (
+          <div className="flex flex-col items-start gap-1.5">
+            {link}
+            {nameDetails(row.original)}
+          </div>
+        ) : (
+          link
+        );
+      },
+    }),
+    ...afterName,
+    helper.accessor((row) => row.permissions, {
       id: PAT_FILTER_COLUMNS.permission,
       header: "Permissions",
       meta: {
@@ -100,7 +114,7 @@ export function createPatColumns<TRow extends PatRow>({ href, open, describeTarg
       },
       cell: ({ row }) => <PermissionSummaryCell permissions={row.original.permissions} />,
     }),
-    repositories: helper.accessor((row) => row.repositorySelection, {
+    helper.accessor((row) => row.repositorySelection, {
       id: PAT_FILTER_COLUMNS.repository,
       header: "Repositories",
       meta: {
@@ -116,18 +130,43 @@ export function createPatColumns<TRow extends PatRow>({ href, open, describeTarg
         <RepositoryAccess selection={row.original.repositorySelection} subsetHref={href(row.original)} onOpenSubset={() => open(row.original)} />
       ),
     }),
-    expiry: helper.accessor((row) => row.tokenExpiresAt, {
+    helper.accessor(sortDate.accessor, {
+      id: sortDate.key,
+      enableSorting: true,
+      header: ({ column }) => <DataTableColumnHeader column={column} title={sortDate.title} />,
+      meta: { label: sortDate.label, hideBelow: sortDate.hideBelow },
+      cell: ({ row }) => <RelativeTime iso={sortDate.accessor(row.original)} className="whitespace-nowrap text-zinc-700" />,
+    }),
+    helper.accessor((row) => row.tokenExpiresAt, {
       id: "tokenExpiresAt",
       header: "Expiry",
       meta: { label: "Expiry", hideBelow: "sm" },
       cell: ({ row }) => <TokenExpiry token={row.original} />,
     }),
-    lastUsed: (hideBelow: "lg" | "xl") =>
-      helper.accessor((row) => row.tokenLastUsedAt, {
-        id: PAT_FILTER_COLUMNS.lastUsed,
-        header: "Last used",
-        meta: { label: "Last used", hideBelow, filter: { variant: "date-range", fromLabel: "After", toLabel: "Before" } },
-        cell: ({ row }) => <LastUsed iso={row.original.tokenLastUsedAt} />,
-      }),
-  };
+    helper.accessor((row) => row.tokenLastUsedAt, {
+      id: PAT_FILTER_COLUMNS.lastUsed,
+      header: "Last used",
+      meta: { label: "Last used", hideBelow: lastUsedHideBelow, filter: { variant: "date-range", fromLabel: "After", toLabel: "Before" } },
+      cell: ({ row }) => <LastUsed iso={row.original.tokenLastUsedAt} />,
+    }),
+    helper.display({
+      id: "actions",
+      header: () => <span className="sr-only">{spec.actions.map((action) => action.verb).join(" or ")}</span>,
+      meta: { label: spec.actions.map((action) => action.verb).join(" or "), className: "w-px text-right" },
+      cell: ({ row }) => (
+        <div className="flex justify-end gap-1">
+          {spec.actions.map((action) => (
+            <Tooltip key={action.action} content={`${action.verb}…`}>
+              <Button size="sm" variant={action.tone === "danger" ? "danger-ghost" : "ghost"} disabled={acting} onClick={() => act([row.original], action)}>
+                <span className={action.tone === "primary" ? "text-emerald-600" : undefined}>{action.icon}</span>
+                <span className="hidden 2xl:inline">{action.verb}</span>
+                <span className="sr-only 2xl:hidden">{action.verb}</span>
+                <span className="sr-only"> {spec.describeRow(row.original)}</span>
+              </Button>
+            </Tooltip>
+          ))}
+        </div>
+      ),
+    }),
+  ];
 }

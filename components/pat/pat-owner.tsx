@@ -1,5 +1,5 @@
 import { Avatar } from "@/components/ui/avatar";
-import type { Owner } from "@/lib/api/contract";
+import type { Owner } from "@/lib/contract/pat-rows";
 
 export function PatOwner({ owner, size = 20 }: { owner: Owner; size?: number }) {
   return (

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { patRepositoriesQuery, type PatResource } from "@/lib/client/pat-queries";
+import { patRepositoriesQuery } from "@/lib/browser-api/pat-queries";
+import type { PatResource } from "@/lib/contract/pat-rows";
 import { cn } from "@/lib/cn";
 
 /** The repositories a subset request or token reaches, a page at a time from GitHub. */

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { Tooltip } from "@/components/ui/tooltip";
-import type { PermissionSet } from "@/lib/api/contract";
+import type { PermissionSet } from "@/lib/contract/pat-rows";
 import { summarizePermissions } from "@/lib/format/summarize-permissions";
 import { PermissionGroups } from "./permission-groups";
 import { PermissionLevelBadge } from "./permission-level-badge";

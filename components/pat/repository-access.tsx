@@ -1,6 +1,6 @@
 import { FolderGit2Icon, GlobeIcon, MinusCircleIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import type { RepositorySelection } from "@/lib/api/contract";
+import type { RepositorySelection } from "@/lib/contract/pat-rows";
 
 /**
  * Which repositories a token reaches, under a "Repositories" header. "All" stands out (it

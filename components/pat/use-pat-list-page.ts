@@ -3,10 +3,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { DataTablePageInfo } from "@/components/data-table/data-table-types";
+import type { DataTablePageInfo } from "@/lib/search-params/table-state";
 import type { BulkAction } from "@/components/data-table/use-bulk-action";
-import type { BulkResult } from "@/lib/api/contract";
-import { patListQuery, type PatResource } from "@/lib/client/pat-queries";
+import type { BulkResult } from "@/lib/contract/bulk-result";
+import { patListQuery } from "@/lib/browser-api/pat-queries";
+import type { PatResource } from "@/lib/contract/pat-rows";
 import { pickPatListParams, type PatListParams } from "@/lib/search-params/pat-list";
 
 const NO_SELECTION: RowSelectionState = {};

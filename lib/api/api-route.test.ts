@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { GitHubError } from "@/lib/github/github-error";
 import { authorizeRequest } from "@/lib/auth/authorize-request";
-import { ApiError } from "./api-error";
+import type { ApiAnswer } from "@/lib/contract/api-answer";
+import { ApiError } from "@/lib/contract/api-error";
 import { apiRoute } from "./api-route";
 
 // The gate itself is tested in lib/auth and by the route × role matrix; here it lets mona in.
@@ -22,7 +23,8 @@ afterEach(() => {
 });
 
 describe("apiRoute", () => {
-  const listHandler = vi.fn(async (input: { params: { org: string }; query: unknown }) => ({ org: input.params.org, query: input.query }));
+  // Echoes its input; a real handler answers a contract type (ApiAnswer).
+  const listHandler = vi.fn(async (input: { params: { org: string }; query: unknown }) => ({ org: input.params.org, query: input.query }) as unknown as ApiAnswer);
   const list = apiRoute({ params: orgParams, query: patListQuerySchema }, listHandler);
 
   it("hands the handler parsed input and answers its result as uncached JSON", async () => {
@@ -41,7 +43,7 @@ describe("apiRoute", () => {
     ["/api/orgs/acme/requests?page=0", { org: "acme" }, /^page: must be a whole number from 1/],
     ["/api/orgs/acme/requests?perPage=5", { org: "acme" }, /^unknown query field "perPage"$/],
     ["/api/orgs/acme/requests?direction=up", { org: "acme" }, /^direction: must be "asc" or "desc"$/],
-    ["/api/orgs/acme/requests?permission=issues", { org: "acme" }, /^permission: must be a permission/],
+    ["/api/orgs/acme/requests?permission=issues", { org: "acme" }, /^permission: must be a GitHub permission and level/],
     ["/api/orgs/acme/requests?last_used_after=last%20week", { org: "acme" }, /^last_used_after: must be an ISO 8601/],
     ["/api/orgs/acme/requests?owner=a,b,c,d,e,f,g,h,i,j,k", { org: "acme" }, /^owner: may name at most 10 logins$/],
     ["/api/orgs/acme/requests?owner=mona&owner=%3Cscript%3E", { org: "acme" }, /^owner\[1\]: must be a GitHub login$/],
@@ -57,7 +59,7 @@ describe("apiRoute", () => {
   });
 
   it("validates ids in the path", async () => {
-    const route = apiRoute({ params: orgItemParams }, ({ params }) => params);
+    const route = apiRoute({ params: orgItemParams }, ({ params }) => Response.json(params));
     expect(await (await route(get("/x"), context({ org: "acme", id: "12" }))).json()).toEqual({ org: "acme", id: 12 });
     const bad = await route(get("/x"), context({ org: "acme", id: "12abc" }));
     expect(bad.status).toBe(400);
@@ -65,7 +67,7 @@ describe("apiRoute", () => {
   });
 
   describe("with a JSON body", () => {
-    const reviewHandler = vi.fn(async (input: { body: unknown }) => input.body);
+    const reviewHandler = vi.fn(async (input: { body: unknown }) => Response.json(input.body));
     const review = apiRoute({ params: orgParams, body: reviewBodySchema }, reviewHandler);
 
     it("parses it", async () => {
@@ -103,7 +105,7 @@ describe("apiRoute", () => {
   });
 
   it("authorizes with the validated org before the query and body are read, and hands the handler the user", async () => {
-    vi.mocked(authorizeRequest).mockRejectedValueOnce(new ApiError(403, "forbidden", "You are not an owner of acme."));
+    vi.mocked(authorizeRequest).mockRejectedValueOnce(new ApiError("forbidden", "You are not an owner of acme."));
     const handler = vi.fn();
     const route = apiRoute({ params: orgParams, query: z.strictObject({}) }, handler);
     const response = await route(get("/x?not=allowed"), context({ org: "acme" }));
@@ -112,7 +114,7 @@ describe("apiRoute", () => {
     expect(authorizeRequest).toHaveBeenLastCalledWith(expect.any(NextRequest), "acme");
     expect(handler).not.toHaveBeenCalled();
 
-    const allowed = apiRoute({ params: orgParams }, ({ user }) => ({ login: user.login }));
+    const allowed = apiRoute({ params: orgParams }, ({ user }) => Response.json({ login: user.login }));
     expect(await (await allowed(get("/x"), context({ org: "acme" }))).json()).toEqual({ login: "mona" });
   });
 

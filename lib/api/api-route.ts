@@ -3,7 +3,8 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authorizeRequest } from "@/lib/auth/authorize-request";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { ApiError } from "./api-error";
+import type { ApiAnswer } from "@/lib/contract/api-answer";
+import { ApiError } from "@/lib/contract/api-error";
 import { describeZodError } from "./describe-zod-error";
 import { errorResponse } from "./error-response";
 
@@ -47,7 +48,8 @@ export interface RouteContext {
  */
 export function apiRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   spec: RouteSpec<P, Q, B>,
-  handler: (input: RouteInput<P, Q, B>) => unknown,
+  /** Answers JSON typed against the contract, or a Response of its own (a streamed download). */
+  handler: (input: RouteInput<P, Q, B>) => Promise<ApiAnswer | Response> | ApiAnswer | Response,
 ) {
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const name = `${req.method} ${req.nextUrl.pathname}`;
@@ -61,34 +63,17 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       const result = await handler({ req, user, params, query, body });
       // A handler that answers with something other than JSON (a streamed download) builds its own Response.
       if (result instanceof Response) return result;
-      return new Response(toJson(result), { headers: { "content-type": "application/json", "cache-control": "no-store" } });
+      return Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return errorResponse(error, name);
     }
   };
 }
 
-/**
- * Answers already serialized, by identity: an unchanged GitHub page (a 304) comes back as the very
- * object answered before (see fetchPage, pat-list-wire), and is then not serialized again.
- * Handlers never change an object after returning it.
- */
-const serialized = new WeakMap<object, string>();
-
-function toJson(result: unknown): string {
-  if (typeof result !== "object" || result === null) return JSON.stringify(result);
-  let json = serialized.get(result);
-  if (json === undefined) {
-    json = JSON.stringify(result);
-    serialized.set(result, json);
-  }
-  return json;
-}
-
 function parse(schema: Schema | undefined, input: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(input);
-  if (!result.success) throw new ApiError(400, "bad_request", describeZodError(result.error, where));
+  if (!result.success) throw new ApiError("bad_request", describeZodError(result.error, where));
   return result.data;
 }
 
@@ -104,7 +89,7 @@ function searchParamsToObject(searchParams: URLSearchParams): Record<string, str
 function requireJson(req: NextRequest) {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
+    throw new ApiError("unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
   }
 }
 
@@ -116,10 +101,10 @@ async function readJson(req: NextRequest): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "bad_request", "body: not valid JSON");
+    throw new ApiError("bad_request", "body: not valid JSON");
   }
 }
 
 function tooLarge() {
-  return new ApiError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  return new ApiError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 }

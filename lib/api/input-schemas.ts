@@ -2,26 +2,21 @@ import "server-only";
 import { z } from "zod";
 import type { AuditFilters } from "@/lib/audit/audit-filters";
 import type { PageQuery, PatListQuery } from "@/lib/github/build-list-query";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "./contract";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
+import { LOGIN, MAX_OWNERS, MAX_REASON_LENGTH, ORG_NAME, REPOSITORY_NAME } from "@/lib/contract/github-names";
+import { isPermissionFilterValue } from "@/lib/contract/github-permissions";
 
 /** One POST may name at most this many ids (10 bulk calls to GitHub, about 10 s of paced writes). */
 export const MAX_IDS_PER_REQUEST = 1000;
-export const MAX_REASON_LENGTH = 1024;
-/** GitHub's limit on the `owner` filter. */
-export const MAX_OWNERS = 10;
 
-// GitHub logins: letters, digits and hyphens, not starting with a hyphen; org names stay within
-// 39 characters. Enterprise managed users add `_shortcode`, hence the underscore and extra length.
-const ORG_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
-const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-const REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
-const PERMISSION = /^[a-z_]+_(read|write|admin)$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
-export const orgNameSchema = z
-  .string()
-  .regex(ORG_NAME, "must be a GitHub organization name (letters, digits and hyphens, at most 39 characters)");
+/** A zod string checked against one of GitHub's naming rules (lib/contract/github-names). */
+const named = (rule: { pattern: RegExp; message: string }) => z.string().regex(rule.pattern, rule.message);
+
+export const orgNameSchema = named(ORG_NAME);
+const loginSchema = named(LOGIN);
 
 const pathId = z
   .string()
@@ -70,9 +65,9 @@ export const pageQuerySchema = z.strictObject(pageFields).transform(
 export const patListQuerySchema = z
   .strictObject({
     ...pageFields,
-    owner: listParam(z.string().regex(LOGIN, "must be a GitHub login"), MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
-    repository: z.string().regex(REPOSITORY, "must be a repository name").optional(),
-    permission: z.string().regex(PERMISSION, "must be a permission such as issues_write or members_read").optional(),
+    owner: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
+    repository: named(REPOSITORY_NAME).optional(),
+    permission: z.string().refine(isPermissionFilterValue, "must be a GitHub permission and level, such as issues_write or members_read").optional(),
     last_used_before: isoDate.optional(),
     last_used_after: isoDate.optional(),
     direction: z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional(),
@@ -139,10 +134,10 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const auditFilterFields = {
-  actor: listParam(z.string().regex(LOGIN, "must be a GitHub login"), MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
+  actor: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
   action: listParam(z.enum(AUDIT_ACTIONS, { error: 'must be "approve", "deny" or "revoke"' }), AUDIT_ACTIONS.length, `may name at most ${AUDIT_ACTIONS.length} actions`).optional(),
   outcome: listParam(z.enum(AUDIT_OUTCOMES, { error: 'must be "accepted", "failed" or "unknown"' }), AUDIT_OUTCOMES.length, `may name at most ${AUDIT_OUTCOMES.length} outcomes`).optional(),
-  owner: listParam(z.string().regex(LOGIN, "must be a GitHub login"), MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
+  owner: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   batch: z.string().regex(UUID, "must be a batch id (a UUID)").optional(),

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { AuditAction, AuditOutcome } from "@/lib/api/contract";
+import type { AuditAction, AuditOutcome } from "@/lib/contract/audit-record";
 import { auditBatches, auditOutcomes, auditTargets } from "@/lib/db/schema";
 
 /** What the audit page, its export and the detail panels' history narrow the trail by. */

@@ -2,10 +2,10 @@
 // later, every filter, pages without overlap, and the keyset stream the export reads.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuditRecord } from "@/lib/api/contract";
+import type { AuditRecord } from "@/lib/contract/audit-record";
 import type { OpenDatabase } from "@/lib/db/open-database";
 import { auditBatches } from "@/lib/db/schema";
-import { POSTGRES_SKIPPED, STORAGE_BACKENDS } from "@/lib/db/testing/test-databases";
+import { POSTGRES_SKIPPED, STORAGE_BACKENDS } from "@/test-support/test-databases";
 import type { AuditFilters } from "./audit-filters";
 import { listAuditRecords } from "./list-audit-records";
 import { recordIntent, type AuditIntent } from "./record-intent";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditRecord } from "@/lib/api/contract";
+import type { AuditRecord } from "@/lib/contract/audit-record";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import type { AuditFilters } from "./audit-filters";
 import { csvHeader, EXPORT_CONTENT_TYPES, toCsvRow, toJsonLine, type ExportFormat } from "./format-audit-export";

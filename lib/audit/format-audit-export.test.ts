@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AuditRecord } from "@/lib/api/contract";
+import type { AuditRecord } from "@/lib/contract/audit-record";
 import { csvField, csvHeader, toCsvRow, toJsonLine } from "./format-audit-export";
 
 const record: AuditRecord = {

@@ -3,7 +3,7 @@
 // with = + - @ (or a tab / carriage return) is written with a leading apostrophe, so a token
 // name or deny reason like `=HYPERLINK(…)` stays text when an owner opens the file.
 
-import type { AuditRecord } from "@/lib/api/contract";
+import type { AuditRecord } from "@/lib/contract/audit-record";
 
 export type ExportFormat = "csv" | "jsonl";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { count, eq, and } from "drizzle-orm";
-import type { AuditRecord, Page } from "@/lib/api/contract";
+import type { AuditRecord } from "@/lib/contract/audit-record";
+import type { Page } from "@/lib/contract/pat-rows";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditOutcomes, auditTargets } from "@/lib/db/schema";
 import { auditWhere, type AuditFilters } from "./audit-filters";

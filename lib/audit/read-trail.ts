@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/api-error";
-import { db } from "@/lib/db/client";
+import { ApiError } from "@/lib/contract/api-error";
+import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 
@@ -13,6 +13,6 @@ export async function readTrail<T>(read: (database: Database) => Promise<T>): Pr
     return await read(await db());
   } catch (error) {
     console.error(`[audit] could not read the trail: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-    throw new ApiError(503, "audit_unavailable", "Grantdesk's audit trail cannot be read right now. Try again in a moment; if it keeps failing, check Grantdesk's database.");
+    throw new ApiError("audit_unavailable", "Grantdesk's audit trail cannot be read right now. Try again in a moment; if it keeps failing, check Grantdesk's database.");
   }
 }

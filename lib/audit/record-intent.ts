@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditAction } from "@/lib/api/contract";
+import type { AuditAction } from "@/lib/contract/audit-record";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditTargets } from "@/lib/db/schema";
 import type { TargetSnapshot } from "./snapshot-targets";

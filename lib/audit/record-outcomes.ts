@@ -1,5 +1,6 @@
 import "server-only";
-import type { AuditOutcome, IdOutcome } from "@/lib/api/contract";
+import type { AuditOutcome } from "@/lib/contract/audit-record";
+import type { IdOutcome } from "@/lib/contract/bulk-result";
 import type { Database } from "@/lib/db/open-database";
 import { auditOutcomes } from "@/lib/db/schema";
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/api/api-error";
-import type { AuditAction, BulkResult, IdOutcome } from "@/lib/api/contract";
-import { db } from "@/lib/db/client";
+import { ApiError } from "@/lib/contract/api-error";
+import type { AuditAction } from "@/lib/contract/audit-record";
+import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
+import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
@@ -74,9 +75,7 @@ async function recordOutcomesOrLog(database: Database, batchId: string, outcomes
 
 function auditUnavailable(detail: string): ApiError {
   console.error(`[audit] refused an action: ${detail}`);
-  return new ApiError(
-    503,
-    "audit_unavailable",
+  return new ApiError("audit_unavailable",
     "Grantdesk could not record this action in its audit trail, so nothing was sent to GitHub. Try again in a moment; if it keeps failing, check Grantdesk's database.",
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
-import type { AuditRecord } from "@/lib/api/contract";
+import type { AuditRecord } from "@/lib/contract/audit-record";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditOutcomes, auditTargets } from "@/lib/db/schema";
 

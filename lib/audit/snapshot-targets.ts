@@ -1,5 +1,5 @@
 import "server-only";
-import type { Page, PatRequestRow, PatTokenRow } from "@/lib/api/contract";
+import type { Page, PatRequestRow, PatTokenRow } from "@/lib/contract/pat-rows";
 import type { GitHubClient } from "@/lib/github/create-github-client";
 import { listRequests } from "@/lib/github/list-requests";
 import { listTokens } from "@/lib/github/list-tokens";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { ApiError } from "@/lib/api/api-error";
+import { ApiError } from "@/lib/contract/api-error";
 import { env } from "@/lib/env";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { checkOrgAccess } from "./org-access";
@@ -15,18 +15,18 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export async function authorizeRequest(req: NextRequest, org: string | undefined): Promise<SessionUser> {
   if (!SAFE_METHODS.has(req.method) && !isSameOriginRequest(req.headers, env().appUrl)) {
-    throw new ApiError(403, "cross_site", "Cross-site requests are refused: act from Grantdesk's own pages.");
+    throw new ApiError("cross_site", "Cross-site requests are refused: act from Grantdesk's own pages.");
   }
   const user = await getRequestUser(req);
-  if (!user) throw new ApiError(401, "unauthorized", "Sign in to Grantdesk first.");
+  if (!user) throw new ApiError("unauthorized", "Sign in to Grantdesk first.");
   if (org === undefined) return user;
 
   const access = await checkOrgAccess(org, user.login);
   if (access === "not_installed") {
-    throw new ApiError(404, "not_installed", `Grantdesk is not installed on ${org}, or the organization does not exist.`);
+    throw new ApiError("not_installed", `Grantdesk is not installed on ${org}, or the organization does not exist.`);
   }
   if (access === "not_owner") {
-    throw new ApiError(403, "forbidden", `You are not an owner of ${org}. Only its owners can see and change its tokens and requests.`);
+    throw new ApiError("forbidden", `You are not an owner of ${org}. Only its owners can see and change its tokens and requests.`);
   }
   return user;
 }

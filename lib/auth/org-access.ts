@@ -1,5 +1,5 @@
 import "server-only";
-import type { OrgSummary } from "@/lib/api/contract";
+import type { OrgSummary } from "@/lib/contract/pat-rows";
 import { getOrgMembership } from "@/lib/github/get-org-membership";
 import { GitHubError } from "@/lib/github/github-error";
 import { listInstalledOrgs } from "@/lib/github/list-installed-orgs";

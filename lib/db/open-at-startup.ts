@@ -1,6 +1,6 @@
 import "server-only";
 import { redactSecrets } from "@/lib/github/redact-secrets";
-import { db } from "./client";
+import { db } from "./database";
 
 /**
  * Opens the database and applies pending migrations while the server starts, so the first

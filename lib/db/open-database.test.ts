@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { MIGRATIONS_FOLDER } from "./migrate-database";
 import { openDatabase, type OpenDatabase } from "./open-database";
 import { auditBatches, auditOutcomes, auditTargets } from "./schema";
-import { createPostgresDatabase, POSTGRES_SKIPPED, STORAGE_BACKENDS } from "./testing/test-databases";
+import { createPostgresDatabase, POSTGRES_SKIPPED, STORAGE_BACKENDS } from "@/test-support/test-databases";
 
 const MIGRATION_COUNT = (JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
 const BATCH = "5b0f3c59-62a3-4c36-9a0e-3f1d2b6c7a01";

@@ -7,7 +7,7 @@
 // Change this file, then `npx drizzle-kit generate --name <what-changed>` and commit the SQL.
 
 import { sql } from "drizzle-orm";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/api/contract";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** One user action: who, where, what, why, when. */

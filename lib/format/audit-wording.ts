@@ -1,4 +1,4 @@
-import type { AuditAction, AuditOutcome } from "@/lib/api/contract";
+import type { AuditAction, AuditOutcome } from "@/lib/contract/audit-record";
 
 export const ACTION_LABELS: Record<AuditAction, string> = { approve: "Approved", deny: "Denied", revoke: "Revoked" };
 

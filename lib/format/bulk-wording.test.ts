@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeBulkAction, describeBulkOutcome } from "./bulk-wording";
+import { describeBulkAction, describeBulkOutcome, listOwners } from "./bulk-wording";
 
 const requests = { one: "request", other: "requests" };
 /** The owner of each of `items` requests, spread round-robin over `members` distinct logins. */
@@ -36,5 +36,19 @@ describe("describeBulkOutcome", () => {
 
   it("reports total failure without claiming anything was done", () => {
     expect(describeBulkOutcome("Denied", 0, 2, requests)).toBe("2 requests failed.");
+  });
+});
+
+describe("listOwners", () => {
+  it("names one owner, or two joined by 'and', once each", () => {
+    expect(listOwners(["mona", "mona"])).toBe("mona");
+    expect(listOwners(["mona", "hubot", "mona"])).toBe("mona and hubot");
+  });
+
+  it("names up to six owners, then counts the others", () => {
+    const logins = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    expect(listOwners(logins.slice(0, 6))).toBe("a, b, c, d, e and f");
+    expect(listOwners(logins.slice(0, 7))).toBe("a, b, c, d, e, f and 1 other");
+    expect(listOwners(logins)).toBe("a, b, c, d, e, f and 3 others");
   });
 });

@@ -1,12 +1,15 @@
 // The words a confirmation dialog and its toast use, so they say exactly what will happen and
 // what happened — no more than GitHub confirmed.
 
-export interface Noun {
-  one: string;
-  other: string;
+import { MEMBER_NOUN, type Noun } from "./nouns";
+
+
+/** "requests" → "Requests". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function count(n: number, noun: Noun): string {
+export function count(n: number, noun: Noun): string {
   return `${n} ${n === 1 ? noun.one : noun.other}`;
 }
 
@@ -16,7 +19,7 @@ function count(n: number, noun: Noun): string {
  */
 export function describeBulkAction(verb: string, itemCount: number, noun: Noun, owners: readonly string[]): string {
   const distinct = [...new Set(owners)];
-  const from = distinct.length === 1 ? distinct[0] : count(distinct.length, { one: "member", other: "members" });
+  const from = distinct.length === 1 ? distinct[0] : count(distinct.length, MEMBER_NOUN);
   return `${verb} ${count(itemCount, noun)} from ${from}`;
 }
 
@@ -25,4 +28,16 @@ export function describeBulkOutcome(pastVerb: string, accepted: number, failed: 
   if (accepted === 0) return `${count(failed, noun)} failed.`;
   if (failed === 0) return `${pastVerb} ${count(accepted, noun)}.`;
   return `${pastVerb} ${count(accepted, noun)}; ${failed} failed.`;
+}
+
+/** How many owners a confirmation names before it counts the rest. */
+const NAMED_OWNERS = 6;
+
+/** The distinct owners, in the order given: "mona", "mona and hubot", "a, b, c, d, e, f and 3 others". */
+export function listOwners(owners: readonly string[]): string {
+  const distinct = [...new Set(owners)];
+  if (distinct.length <= 1) return distinct[0] ?? "";
+  if (distinct.length <= NAMED_OWNERS) return `${distinct.slice(0, -1).join(", ")} and ${distinct.at(-1)}`;
+  const others = distinct.length - NAMED_OWNERS;
+  return `${distinct.slice(0, NAMED_OWNERS).join(", ")} and ${others} ${others === 1 ? "other" : "others"}`;
 }

@@ -1,5 +1,5 @@
-import type { PermissionSet } from "@/lib/api/contract";
-import { permissionLabel } from "./permission-catalog";
+import type { PermissionSet } from "@/lib/contract/pat-rows";
+import { permissionLabel } from "./permission-label";
 
 export type PermissionGroupScope = keyof PermissionSet;
 

@@ -2,7 +2,7 @@
 // Computed from the list row alone (GitHub has no per-token endpoint), against a given clock so
 // the server's HTML and the browser's first render agree, and so tests can fix the time.
 
-import type { PatTokenRow } from "@/lib/api/contract";
+import type { PatTokenRow } from "@/lib/contract/pat-rows";
 import { classifyExpiry } from "./classify-expiry";
 import { formatDate, formatDateTime, formatRelative } from "./format-date";
 import { summarizePermissions } from "./summarize-permissions";

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { importSPKI, jwtVerify } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createGitHubClient, type GitHubClientConfig } from "./create-github-client";
@@ -73,7 +73,6 @@ function fakeGitHub(answer: (call: Call) => Response | Promise<Response> | undef
     appId: "4242",
     privateKey,
     timeoutMs: 5_000,
-    throttleId: randomUUID(),
     fetch: fetchImpl as typeof fetch,
   };
   const appCalls = () => calls.filter((call) => call.path.startsWith("/app/") || call.path.endsWith("/installation"));
@@ -136,9 +135,9 @@ describe("the GitHub client", () => {
           permissions: { organization: {}, repository: { contents: "write" }, other: {} },
           tokenExpired: false,
           tokenExpiresAt: null,
-          tokenLastUsedAt: "2025-01-03T00:00:00Z",
+          tokenLastUsedAt: "2025-01-03T00:00:00.000Z",
           reason: "Deploys",
-          createdAt: "2025-01-02T03:04:05Z",
+          createdAt: "2025-01-02T03:04:05.000Z",
         },
       ],
       page: 1,

@@ -2,7 +2,7 @@ import "server-only";
 import { MEMBERS_READ } from "./app-permissions";
 import { toGitHubError } from "./github-error";
 import { github } from "./shared-client";
-import type { GitHubOrgMembership } from "./to-wire-rows";
+import type { GitHubOrgMembership } from "./map-github-rows";
 
 export interface OrgMembership {
   /** `admin` is an org owner. */

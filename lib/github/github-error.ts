@@ -1,5 +1,7 @@
 import "server-only";
 import { RequestError } from "@octokit/request-error";
+import type { ServerErrorCode } from "@/lib/contract/api-error";
+import { rateLimitOf } from "./rate-limit";
 import { redactSecrets } from "./redact-secrets";
 
 /** An organization permission of the GitHub App, as GitHub's settings page names it. */
@@ -8,28 +10,22 @@ export interface AppPermission {
   access: "read" | "write";
 }
 
-export type GitHubErrorCode =
-  /** GitHub rejected the app's own credentials (app id, private key): an operator problem. */
-  | "github_unauthorized"
-  /** 403: the app lacks an organization permission (named in the message). */
-  | "missing_permission"
-  /** 404 from the installation lookup: the app is not installed on the org. */
-  | "not_installed"
-  /** 404: the org, request or token is not there (or no longer pending / active). */
-  | "not_found"
+/** The failures of a GitHub call, as Grantdesk's API codes (lib/contract/api-error). */
+export type GitHubErrorCode = Extract<
+  ServerErrorCode,
+  | "github_unauthorized" // GitHub rejected the app's own credentials (app id, private key): an operator problem.
+  | "missing_permission" // 403: the app lacks an organization permission (named in the message).
+  | "not_installed" // 404 from the installation lookup: the app is not installed on the org.
+  | "not_found" // 404: the org, request or token is not there (or no longer pending / active).
   | "conflict"
-  /** 422: GitHub's validation message. */
-  | "validation_failed"
-  /** Another 4xx. */
-  | "github_refused"
-  /** Primary or secondary rate limit; `retryAfter` says when to try again. */
-  | "rate_limited"
-  /** GitHub answered 5xx, or the connection broke mid-call: a write may or may not have landed. */
-  | "github_unavailable"
-  /** No answer within the configured timeout: a write may or may not have landed. */
-  | "github_timeout"
-  /** The connection could not be opened, so nothing reached GitHub. */
-  | "github_unreachable";
+  | "validation_failed" // 422: GitHub's validation message.
+  | "github_refused" // Another 4xx.
+  | "rate_limited" // Primary or secondary rate limit; `retryAfter` says when to try again.
+  | "github_unavailable" // GitHub answered 5xx, or the connection broke mid-call: a write may or may not have landed.
+  | "github_timeout" // No answer within the configured timeout: a write may or may not have landed.
+  | "github_unreachable" // The connection could not be opened, so nothing reached GitHub.
+  | "overloaded" // Too many GitHub reads already waiting in Grantdesk: nothing was sent.
+>;
 
 /**
  * A failed GitHub call, in words a person can act on. `status` is GitHub's HTTP status when it
@@ -63,8 +59,6 @@ export interface GitHubCallContext {
   timeoutMs?: number;
 }
 
-const FALLBACK_RETRY_AFTER_SECONDS = 60;
-
 /**
  * Octokit's RequestError, recognised by shape as well as by class: a bundler that instantiates
  * @octokit/request-error twice (Next's dev server can) would otherwise turn every GitHub refusal
@@ -90,12 +84,12 @@ export function toGitHubError(error: unknown, context: GitHubCallContext = {}): 
   const said = githubMessage(error.response.data);
   const org = context.org ?? "the organization";
 
-  if (isRateLimit(status, headers, said)) {
-    const retryAfter = retryAfterSeconds(headers);
-    const secondary = /secondary rate limit/i.test(said);
+  const limit = rateLimitOf(status, headers, said);
+  if (limit) {
+    const retryAfter = limit.retryAfterSeconds;
     return new GitHubError(
       "rate_limited",
-      secondary
+      limit.kind === "secondary"
         ? `GitHub asked Grantdesk to slow down (secondary rate limit). Try again in ${retryAfter} s.`
         : `GitHub's API rate limit for Grantdesk is used up. Try again in ${retryAfter} s.`,
       { status, retryAfter },
@@ -151,20 +145,6 @@ function causeChain(error: Error): Error[] {
     current = current.cause;
   }
   return chain;
-}
-
-function isRateLimit(status: number, headers: Record<string, string | undefined>, said: string): boolean {
-  if (status === 429) return true;
-  if (status !== 403) return false;
-  return headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(said);
-}
-
-function retryAfterSeconds(headers: Record<string, string | undefined>): number {
-  const retryAfter = Number(headers["retry-after"]);
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.ceil(retryAfter);
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (Number.isFinite(reset) && reset > 0) return Math.max(1, Math.ceil(reset - Date.now() / 1000) + 1);
-  return FALLBACK_RETRY_AFTER_SECONDS;
 }
 
 /** GitHub's `message`, with the `errors` details of a 422 when it sends them. */

@@ -1,9 +1,9 @@
 import "server-only";
-import type { OrgSummary } from "@/lib/api/contract";
+import type { OrgSummary } from "@/lib/contract/pat-rows";
 import { toGitHubError } from "./github-error";
 import { parseLinkHeader } from "./parse-link-header";
 import { github } from "./shared-client";
-import { toOrgSummary, type GitHubInstallation } from "./to-wire-rows";
+import { toOrgSummary, type GitHubInstallation } from "./map-github-rows";
 
 const PER_PAGE = 100;
 const MAX_PAGES = 100;

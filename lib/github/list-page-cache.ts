@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import type { Page } from "@/lib/api/contract";
+import type { Page } from "@/lib/contract/pat-rows";
 
 // The last page GitHub sent for each list URL, with its ETag. Reads ask GitHub "changed since?"
 // (`If-None-Match`): an unchanged page comes back as a bodiless 304, which GitHub does not count
@@ -10,17 +10,15 @@ import type { Page } from "@/lib/api/contract";
 export interface CachedPage {
   etag: string;
   page: Page<unknown>;
-  /** Length of GitHub's JSON for the page: what the cache's bound counts. */
-  bytes: number;
 }
 
-/** Bytes of GitHub's JSON the cache may stand for: about 50 full pages of 100 rows. */
-const MAX_BYTES = 8 * 1024 * 1024;
+/** Pages kept: at 100 rows a page, a few tens of megabytes at most. */
+const MAX_PAGES = 300;
 /** A page not asked for again within this long is dropped. */
 const TTL_MS = 10 * 60_000;
 
 export type ListPageCache = LRUCache<string, CachedPage>;
 
 export function createListPageCache(): ListPageCache {
-  return new LRUCache<string, CachedPage>({ maxSize: MAX_BYTES, sizeCalculation: (entry) => Math.max(1, entry.bytes), ttl: TTL_MS });
+  return new LRUCache<string, CachedPage>({ max: MAX_PAGES, ttl: TTL_MS });
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import type { Page, RepositoryRow } from "@/lib/api/contract";
+import type { Page, RepositoryRow } from "@/lib/contract/pat-rows";
 import { REQUESTS_READ, TOKENS_READ } from "./app-permissions";
 import { buildPageQuery, DEFAULT_PER_PAGE, type PageQuery } from "./build-list-query";
 import { fetchPage } from "./fetch-page";
 import { github } from "./shared-client";
-import { toRepositoryRow, type GitHubRepository } from "./to-wire-rows";
+import { toRepositoryRow, type GitHubRepository } from "./map-github-rows";
 
 /** The repositories a pending request asks for (`GET …/personal-access-token-requests/{id}/repositories`). */
 export function listRequestRepositories(org: string, id: number, query: PageQuery = {}, client = github()): Promise<Page<RepositoryRow>> {

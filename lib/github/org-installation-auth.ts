@@ -70,7 +70,8 @@ export function createOrgInstallationAuth(options: OrgInstallationAuthOptions): 
 
     const org = ORG_ROUTE.exec(path)?.[1];
     if (!org) throw new Error(`Grantdesk's GitHub client only calls /app and /orgs/{org} endpoints, not ${path}`);
-    const installationId = await installationIdFor(decodeURIComponent(org), request);
+    // Through Octokit's own request (the one given at creation), so the lookup has the call policy's timeout and retries.
+    const installationId = await installationIdFor(decodeURIComponent(org), options.request);
     const { token, createdAt } = await installationToken(decodeURIComponent(org), installationId);
     endpoint.headers.authorization = `token ${token}`;
     try {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { BulkResult } from "@/lib/api/contract";
+import type { BulkResult } from "@/lib/contract/bulk-result";
 import { REQUESTS_WRITE } from "./app-permissions";
 import { listRequests } from "./list-requests";
 import { MAX_IDS_PER_CALL, scanForIds, sendInChunks } from "./send-in-chunks";

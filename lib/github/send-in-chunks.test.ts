@@ -1,6 +1,6 @@
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it, vi } from "vitest";
-import type { Page } from "@/lib/api/contract";
+import type { Page } from "@/lib/contract/pat-rows";
 import { MAX_RECHECK_PAGES, scanForIds, sendInChunks, type ChunkedWrite } from "./send-in-chunks";
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index);

@@ -1,5 +1,6 @@
 import "server-only";
-import type { BulkResult, IdOutcome, Page } from "@/lib/api/contract";
+import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
+import type { Page } from "@/lib/contract/pat-rows";
 import { toGitHubError, type GitHubCallContext } from "./github-error";
 import { redactSecrets } from "./redact-secrets";
 

@@ -2,8 +2,8 @@
 // column, under the column ids the audit table gives its filterable columns.
 
 import type { ColumnFilter } from "@tanstack/react-table";
-import type { DataTableState, DateRangeValue } from "@/components/data-table/data-table-types";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/api/contract";
+import type { DataTableState, DateRangeValue } from "./table-state";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { PAGE_SIZES } from "./pat-list";
 import type { AuditParams } from "./audit";
 

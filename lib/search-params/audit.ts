@@ -3,7 +3,7 @@
 // hand-edited URL can only ever become an allowed filter.
 
 import { createLoader, parseAsIsoDate, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType, type UrlKeys } from "nuqs/server";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/api/contract";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { PAGE_SIZES, parseAsOwners, parseAsPositiveInteger } from "./pat-list";
 
 /** A page number beyond this is a typo: 100,000 records at 30 a page is about 3.4k pages. */

@@ -3,7 +3,7 @@
 // filterable columns.
 
 import type { ColumnFilter, SortingState } from "@tanstack/react-table";
-import type { DataTableState, DateRangeValue } from "@/components/data-table/data-table-types";
+import type { DataTableState, DateRangeValue } from "./table-state";
 import { PAGE_SIZES, type PatListParams } from "./pat-list";
 
 export const PAT_FILTER_COLUMNS = {

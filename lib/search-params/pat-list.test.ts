@@ -17,7 +17,7 @@ describe("requests search params", () => {
       direction: "desc",
       page: 1,
       perPage: 30,
-      request: null,
+      open: null,
     });
   });
 
@@ -34,7 +34,7 @@ describe("requests search params", () => {
       direction: "asc",
       page: 3,
       perPage: 50,
-      request: 42,
+      open: 42,
     });
   });
 
@@ -54,7 +54,7 @@ describe("requests search params", () => {
       direction: "desc",
       perPage: 30,
       page: 1,
-      request: null,
+      open: null,
       lastUsedBefore: null,
     });
     expect(load("page=1e3").page).toBe(1);
@@ -103,8 +103,8 @@ describe("PAT list table state", () => {
       PAT_FILTER_COLUMNS.permission,
       PAT_FILTER_COLUMNS.lastUsed,
     ]);
-    const { request, ...listParams } = params;
-    void request;
+    const { open, ...listParams } = params;
+    void open;
     expect(patListParamsFromTable(state)).toEqual(listParams);
   });
 

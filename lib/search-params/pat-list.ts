@@ -12,27 +12,12 @@ import {
   type inferParserType,
   type UrlKeys,
 } from "nuqs/server";
-import { isPermissionFilterValue } from "@/lib/format/permission-catalog";
+import { isLogin, isRepositoryName, MAX_OWNERS } from "@/lib/contract/github-names";
+import { isPermissionFilterValue } from "@/lib/contract/github-permissions";
 
 export const PAGE_SIZES = [30, 50, 100] as const;
-/** GitHub's `owner` filter takes at most 10 logins. */
-export const MAX_OWNERS = 10;
 /** A page number beyond this is a typo, not a real queue (100k tokens / 30 per page ≈ 3.4k). */
 const MAX_PAGE = 100_000;
-
-// GitHub logins: letters, digits and hyphens, not starting with a hyphen; enterprise managed
-// users add `_shortcode`, hence the underscore and the extra length (as the API routes accept).
-const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
-// GitHub repository names: letters, digits, '.', '-', '_', up to 100 characters.
-const REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
-
-export function isLogin(value: string): boolean {
-  return LOGIN.test(value);
-}
-
-export function isRepositoryName(value: string): boolean {
-  return REPOSITORY.test(value);
-}
 
 /** `?owner=a&owner=b`: valid, distinct (case-insensitively, as GitHub compares) logins, at most 10. */
 export const parseAsOwners = createMultiParser<string[]>({
@@ -127,4 +112,17 @@ export function patListApiSearchParams(params: PatListParams): URLSearchParams {
   query.set("page", String(params.page));
   query.set("per_page", String(params.perPage));
   return query;
+}
+
+/** A PAT page's URL state: the list's parameters and the row whose detail panel is open. */
+export const patViewSearchParams = {
+  ...patListParsers,
+  open: parseAsPositiveInteger(Number.MAX_SAFE_INTEGER),
+};
+
+export type PatViewParams = inferParserType<typeof patViewSearchParams>;
+
+/** The URL names of a PAT page's state: the list's, and the open row as `?request=` or `?token=`. */
+export function patViewUrlKeys(openKey: "request" | "token"): UrlKeys<typeof patViewSearchParams> {
+  return { ...patListUrlKeys, open: openKey };
 }

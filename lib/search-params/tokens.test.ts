@@ -1,22 +1,25 @@
+import { createLoader } from "nuqs/server";
 import { describe, expect, it } from "vitest";
 import { patListApiSearchParams } from "./pat-list";
-import { loadTokensSearchParams } from "./tokens";
+import { loadTokensSearchParams, parseAsMarkedSignal } from "./tokens";
 
 const load = (query: string) => loadTokensSearchParams(new URLSearchParams(query));
+const loadSignal = createLoader({ signal: parseAsMarkedSignal });
 
 describe("tokens search params", () => {
-  it("reads the list filters, the open token and the marked signal", () => {
-    expect(load("owner=mona&last_used_before=2024-12-12&token=1200042&signal=never-used")).toMatchObject({
+  it("reads the list filters and the open token, from ?token=", () => {
+    expect(load("owner=mona&last_used_before=2024-12-12&token=1200042")).toMatchObject({
       owner: ["mona"],
       lastUsedBefore: new Date("2024-12-12T00:00:00Z"),
-      token: 1200042,
-      signal: "never-used",
+      open: 1200042,
     });
   });
 
-  it("ignores a signal that is not a per-row view (unused is a filter) and a bad token id", () => {
-    expect(load("signal=unused&token=0")).toMatchObject({ signal: null, token: null });
-    expect(load("signal=expired%20")).toMatchObject({ signal: null });
+  it("reads a per-row view's signal, and ignores one that is not (unused is a filter) and a bad token id", () => {
+    expect(loadSignal(new URLSearchParams("signal=never-used"))).toEqual({ signal: "never-used" });
+    expect(loadSignal(new URLSearchParams("signal=unused"))).toEqual({ signal: null });
+    expect(loadSignal(new URLSearchParams("signal=expired%20"))).toEqual({ signal: null });
+    expect(load("token=0")).toMatchObject({ open: null });
   });
 
   it("keeps the panel and the marked signal out of GitHub's query", () => {

@@ -7,8 +7,8 @@ import { runInNewContext } from "node:vm";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
-import { db } from "@/lib/db/client";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
+import { db } from "@/lib/db/database";
 import { GET as exportAudit } from "./[org]/audit/export/route";
 
 const BATCHES = 100;

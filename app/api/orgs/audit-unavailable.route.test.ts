@@ -2,7 +2,7 @@
 // so; the trail's pages answer 503 too. Nothing at all reaches GitHub's PAT endpoints.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { GET as listAudit } from "./[org]/audit/route";
 import { POST as review } from "./[org]/requests/review/route";
 import { POST as revoke } from "./[org]/tokens/revoke/route";

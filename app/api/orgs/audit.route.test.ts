@@ -5,11 +5,12 @@
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AuditRecord, BulkResult, Page, PatRequestRow, PatTokenRow } from "@/lib/api/contract";
-import { decodePatListPage } from "@/lib/api/pat-list-wire";
-import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
-import { parseCsv } from "@/lib/audit/testing/parse-csv";
-import { db } from "@/lib/db/client";
+import type { AuditRecord } from "@/lib/contract/audit-record";
+import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { Page, PatRequestRow, PatTokenRow } from "@/lib/contract/pat-rows";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
+import { parseCsv } from "@/test-support/parse-csv";
+import { db } from "@/lib/db/database";
 import { GET as exportAudit } from "./[org]/audit/export/route";
 import { GET as listAudit } from "./[org]/audit/route";
 import { POST as review } from "./[org]/requests/review/route";
@@ -36,7 +37,7 @@ async function firstRows<K extends "requests" | "tokens">(kind: K, count: number
   const rows: (PatRequestRow | PatTokenRow)[] = [];
   for (let page = 1; rows.length < offset + count; page++) {
     const { body } = await github.call(route, `/api/orgs/acme/${kind}?per_page=100&page=${page}`, { org: "acme" });
-    rows.push(...decodePatListPage(kind, body).items);
+    rows.push(...(body).items);
     if (!body.hasNextPage) break;
   }
   return rows.slice(offset, offset + count) as (K extends "requests" ? PatRequestRow : PatTokenRow)[];

@@ -2,9 +2,8 @@
 // GitHub's form, and bad input is refused before anything goes upstream.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PatRequestRow, PatTokenRow, RepositoryRow } from "@/lib/api/contract";
-import { decodePatListPage } from "@/lib/api/pat-list-wire";
-import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
+import type { Page, PatRequestRow, PatTokenRow, RepositoryRow } from "@/lib/contract/pat-rows";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { installationToken } from "@/fake-github/test-support";
 import { ORGS } from "@/fake-github/world";
 import { GET as listRequestRepositories } from "./[org]/requests/[id]/repositories/route";
@@ -44,20 +43,20 @@ describe.each([
     expect(first.status).toBe(200);
     const lastPage = Math.ceil(total / 7);
     expect(first.body).toMatchObject({ page: 1, perPage: 7, hasNextPage: lastPage > 1, lastPage });
-    const seen: number[] = decodePatListPage(kind, first.body).items.map((row: Row) => row.id);
+    const seen: number[] = (first.body as Page<Row>).items.map((row: Row) => row.id);
     for (let page = 2; page <= lastPage; page++) {
       const next = await github.call(route, `/api/orgs/globex/${kind}?per_page=7&direction=asc&page=${page}`, { org: "globex" });
       expect(next.body).toMatchObject({ page, hasNextPage: page < lastPage });
-      seen.push(...decodePatListPage(kind, next.body).items.map((row: Row) => row.id));
+      seen.push(...(next.body as Page<Row>).items.map((row: Row) => row.id));
     }
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
-    const times = decodePatListPage(kind, first.body).items.map((row) => ("createdAt" in row ? row.createdAt : row.accessGrantedAt));
+    const times = (first.body as Page<Row>).items.map((row) => ("createdAt" in row ? row.createdAt : row.accessGrantedAt));
     expect(times).toEqual([...times].sort());
   });
 
   it("passes owner (as owner[]) and permission filters to GitHub and answers only matching rows", async () => {
-    const sample = decodePatListPage(kind, (await github.call(route, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body);
+    const sample = (await github.call(route, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body as Page<Row>;
     const owners = [...new Set(sample.items.map((row) => row.owner.login))].slice(0, 2);
     const [name, level] = Object.entries(sample.items[0]!.permissions.repository)[0] ?? Object.entries(sample.items[0]!.permissions.organization)[0]!;
     const permission = `${name}_${level}`;
@@ -67,7 +66,7 @@ describe.each([
     expect(status).toBe(200);
     const upstream = (await github.log(mark)).filter((entry) => entry.path === `/orgs/acme/${segment}`);
     expect(upstream.map((entry) => entry.query)).toEqual([`per_page=100&page=1&owner[]=${owners[0]}&owner[]=${owners[1]}&permission=${permission}`]);
-    const rows = decodePatListPage(kind, body).items;
+    const rows = (body).items;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(owners).toContain(row.owner.login);
@@ -81,7 +80,7 @@ describe.each([
   ["tokens", listTokens, listTokenRepositories],
 ] as const)("GET /api/orgs/{org}/%s/{id}/repositories", (kind, list, repositories) => {
   it("answers the repositories fake-github holds for a subset selection, page by page", async () => {
-    const rows = decodePatListPage(kind, (await github.call(list, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body).items;
+    const rows = ((await github.call(list, `/api/orgs/acme/${kind}?per_page=100`, { org: "acme" })).body as Page<PatRequestRow | PatTokenRow>).items;
     const subset = rows.find((row) => row.repositorySelection === "subset")!;
     const record = (await github.record("acme", kind, subset.id)) as { repositoryIds: number[] };
     const path = `/api/orgs/acme/${kind}/${subset.id}/repositories`;
@@ -113,7 +112,7 @@ it("re-reads a page with its ETag: GitHub's 304 gives the same rows, a change gi
   expect(again.body).toEqual(first.body);
   expect((await github.log(mark)).map((entry) => [entry.path, entry.status])).toEqual([["/orgs/globex/personal-access-tokens", 304]]);
 
-  const [revoked] = decodePatListPage("tokens", first.body).items;
+  const [revoked] = (first.body).items;
   const installation = await installationToken(github.fake, ORGS.globex.installationId);
   const revoke = await fetch(`${github.fake.url}/orgs/globex/personal-access-tokens/${revoked!.id}`, {
     method: "POST",
@@ -123,7 +122,7 @@ it("re-reads a page with its ETag: GitHub's 304 gives the same rows, a change gi
   expect(revoke.status).toBe(204);
   const changed = await github.call(listTokens, path, { org: "globex" });
   expect((await github.log(mark)).at(-1)).toMatchObject({ path: "/orgs/globex/personal-access-tokens", status: 200 });
-  expect(decodePatListPage("tokens", changed.body).items.map((row) => row.id)).not.toContain(revoked!.id);
+  expect((changed.body as Page<PatTokenRow>).items.map((row) => row.id)).not.toContain(revoked!.id);
 });
 
 it("answers 404 with a clear message for an org without the app", async () => {

@@ -3,9 +3,9 @@
 
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BulkResult } from "@/lib/api/contract";
-import { decodePatListPage } from "@/lib/api/pat-list-wire";
-import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/lib/api/testing/fake-github-env";
+import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { Page } from "@/lib/contract/pat-rows";
+import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { POST as review } from "./[org]/requests/review/route";
 import { GET as listRequests } from "./[org]/requests/route";
 import { POST as revoke } from "./[org]/tokens/revoke/route";
@@ -30,7 +30,7 @@ async function firstIds(kind: "requests" | "tokens", count: number, offset = 0):
   const ids: number[] = [];
   for (let page = 1; ids.length < offset + count; page++) {
     const { body } = await github.call(route, `/api/orgs/acme/${kind}?per_page=100&page=${page}`, { org: "acme" });
-    ids.push(...decodePatListPage(kind, body).items.map((row) => row.id));
+    ids.push(...(body as Page<{ id: number }>).items.map((row) => row.id));
     if (!body.hasNextPage) break;
   }
   return ids.slice(offset, offset + count);

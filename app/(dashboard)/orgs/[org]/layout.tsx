@@ -2,7 +2,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { OrgNav } from "@/components/layout/org-nav";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
-import { isOrgLogin } from "@/lib/auth/org-login";
+import { isOrgName } from "@/lib/contract/github-names";
 
 const TABS = [
   { label: "Requests", segment: "requests" },
@@ -13,7 +13,7 @@ const TABS = [
 /** Every page of an org passes through here: only its active owners get past. */
 export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
-  if (!isOrgLogin(org)) notFound();
+  if (!isOrgName(org)) notFound();
   const user = await getPageUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/orgs/${org}`)}`);
   const access = await checkOrgAccess(org, user.login);

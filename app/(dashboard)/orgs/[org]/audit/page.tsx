@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { NowProvider } from "@/components/ui/now";
-import { getQueryClient } from "@/lib/client/query-client";
+import { getQueryClient } from "@/lib/browser-api/query-client";
 import { loadAuditSearchParams } from "@/lib/search-params/audit";
 import { AuditView } from "./_components/audit-view";
 import { prefetchAudit } from "./_lib/prefetch-audit";

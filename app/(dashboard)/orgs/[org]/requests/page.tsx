@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { NowProvider } from "@/components/ui/now";
-import { getQueryClient } from "@/lib/client/query-client";
+import { getQueryClient } from "@/lib/browser-api/query-client";
 import { loadRequestsSearchParams } from "@/lib/search-params/requests";
 import { prefetchPatList } from "../_lib/prefetch-pat-list";
 import { RequestsView } from "./_components/requests-view";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { NowProvider } from "@/components/ui/now";
-import { getQueryClient } from "@/lib/client/query-client";
+import { getQueryClient } from "@/lib/browser-api/query-client";
 import { loadTokensSearchParams } from "@/lib/search-params/tokens";
 import { prefetchPatList } from "../_lib/prefetch-pat-list";
 import { TokensView } from "./_components/tokens-view";

@@ -2,8 +2,8 @@
 
 import { createDataTableColumnHelper, type FilterOption } from "@/components/data-table/data-table-types";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { AUDIT_ACTIONS, type AuditRecord } from "@/lib/api/contract";
-import { isLogin, MAX_OWNERS } from "@/lib/search-params/pat-list";
+import { AUDIT_ACTIONS, type AuditRecord } from "@/lib/contract/audit-record";
+import { isLogin, MAX_OWNERS } from "@/lib/contract/github-names";
 import { AUDIT_FILTER_COLUMNS } from "@/lib/search-params/audit-table-state";
 import { ACTION_ICONS, AuditActionBadge, AuditOutcome } from "@/components/audit/audit-badges";
 import { ACTION_LABELS, OUTCOME_LABELS } from "@/lib/format/audit-wording";

@@ -9,11 +9,12 @@ import { DataTablePagination } from "@/components/data-table/data-table-paginati
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { buttonClassName } from "@/components/ui/button";
-import type { AuditRecord } from "@/lib/api/contract";
-import { auditExportHref, auditListQuery } from "@/lib/client/audit-queries";
+import type { AuditRecord } from "@/lib/contract/audit-record";
+import { auditExportHref, auditListQuery } from "@/lib/browser-api/audit-queries";
 import { auditSearchParams, auditUrlKeys, hasAuditFilters } from "@/lib/search-params/audit";
 import { auditParamsFromTable, auditTableState } from "@/lib/search-params/audit-table-state";
 import { PAGE_SIZES } from "@/lib/search-params/pat-list";
+import { RECORD_NOUN } from "@/lib/format/nouns";
 import { createAuditColumns } from "./audit-columns";
 
 // Shown only when no record matches: loaded then.
@@ -65,7 +66,7 @@ export function AuditView({ org }: { org: string }) {
       <DataTable
         table={table}
         label="Audit trail"
-        what="audit records"
+        noun={RECORD_NOUN}
         isLoading={query.isPending}
         isRefreshing={query.isFetching && !query.isPending}
         error={query.error}
@@ -80,7 +81,7 @@ export function AuditView({ org }: { org: string }) {
           />
         }
       />
-      {query.isError && !query.data ? null : <DataTablePagination table={table} pageSizes={PAGE_SIZES} what="Records" />}
+      {query.isError && !query.data ? null : <DataTablePagination table={table} pageSizes={PAGE_SIZES} noun={RECORD_NOUN} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { listAuditRecords } from "@/lib/audit/list-audit-records";
 import { readTrail } from "@/lib/audit/read-trail";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
-import { auditListQuery } from "@/lib/client/audit-queries";
+import { auditListQuery } from "@/lib/browser-api/audit-queries";
 import { auditApiSearchParams, type AuditParams } from "@/lib/search-params/audit";
 
 /**

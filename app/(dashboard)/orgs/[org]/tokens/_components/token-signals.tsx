@@ -1,14 +1,21 @@
 "use client";
 
 import { CircleDashedIcon, ClockAlertIcon, GlobeIcon, HourglassIcon, InfinityIcon, PenLineIcon, ShieldAlertIcon, XCircleIcon } from "lucide-react";
+import { useQueryState } from "nuqs";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { useNow } from "@/components/ui/now";
 import { Tooltip } from "@/components/ui/tooltip";
-import type { PatTokenRow } from "@/lib/api/contract";
+import type { PatTokenRow } from "@/lib/contract/pat-rows";
 import { cn } from "@/lib/cn";
 import { EXPIRING_SOON_DAYS } from "@/lib/format/classify-expiry";
 import { classifyTokenHygiene, UNUSED_DAYS, type HygieneSignal, type HygieneSignalKind } from "@/lib/format/token-hygiene";
+import { parseAsMarkedSignal } from "@/lib/search-params/tokens";
+
+/** The per-row view whose signal is marked (`?signal=never-used`), shared through the URL. */
+export function useMarkedSignal() {
+  return useQueryState("signal", parseAsMarkedSignal.withOptions({ history: "push" }));
+}
 
 export const SIGNAL_ICONS: Record<HygieneSignalKind, ReactNode> = {
   expired: <XCircleIcon aria-hidden />,
@@ -37,7 +44,8 @@ function SignalBadge({ signal, marked }: { signal: HygieneSignal; marked: boolea
  * tooltip, on hover or keyboard focus, explains each signal from the token's data. The signal
  * of the marked view stands out.
  */
-export function TokenSignalsCell({ token, marked }: { token: PatTokenRow; marked: HygieneSignalKind | null }) {
+export function TokenSignalsCell({ token }: { token: PatTokenRow }) {
+  const [marked] = useMarkedSignal();
   const signals = classifyTokenHygiene(token, useNow());
   if (signals.length === 0) return null;
   return (

@@ -4,11 +4,12 @@ import { FilterIcon, HighlighterIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { useNow } from "@/components/ui/now";
-import type { PatTokenRow } from "@/lib/api/contract";
+import type { PatTokenRow } from "@/lib/contract/pat-rows";
 import { cn } from "@/lib/cn";
 import { formatDate } from "@/lib/format/format-date";
 import { classifyTokenHygiene, UNUSED_DAYS, unusedCutoff, type RowOnlySignalKind } from "@/lib/format/token-hygiene";
-import { SIGNAL_ICONS } from "./token-signals";
+import type { PatViewContext } from "@/components/pat/pat-view-spec";
+import { SIGNAL_ICONS, useMarkedSignal } from "./token-signals";
 
 /** The per-row views, in the order an owner would clean up: dead, dying, never-ending, unused, powerful, wide. */
 const ROW_VIEWS: { kind: RowOnlySignalKind; label: string; noun: string }[] = [
@@ -52,26 +53,17 @@ function ViewNotice({ icon, children, action }: { icon: ReactNode; children: Rea
   );
 }
 
-export interface TokenViewsProps {
-  lastUsedBefore: Date | null;
-  lastUsedAfter: Date | null;
-  marked: RowOnlySignalKind | null;
-  /** The page's rows, to count and select the marked ones. */
-  rows: PatTokenRow[];
-  selectedIds: ReadonlySet<string>;
-  /** Sets (or, with null, clears) GitHub's `last_used_before` filter for the unused view. */
-  onUnusedView: (cutoff: Date | null) => void;
-  onMark: (kind: RowOnlySignalKind | null) => void;
-  onSelect: (rows: PatTokenRow[]) => void;
-}
-
 /**
  * One-click views of what owners look for. "Unused for 90 days" is a GitHub filter
  * (`last_used_before` 90 days ago), so the list holds only such tokens. GitHub cannot filter by
- * the other signals, so those views keep GitHub's list and mark the rows that have the signal,
- * saying so, with a way to select them on this page.
+ * the other signals, so those views keep GitHub's list and mark the rows that have the signal
+ * (`?signal=`), saying so, with a way to select them on this page.
  */
-export function TokenViews({ lastUsedBefore, lastUsedAfter, marked, rows, selectedIds, onUnusedView, onMark, onSelect }: TokenViewsProps) {
+export function TokenViews({ params, setParams, rows, selectedIds, select }: PatViewContext<PatTokenRow>) {
+  const [marked, setMarked] = useMarkedSignal();
+  const { lastUsedBefore, lastUsedAfter } = params;
+  // A GitHub filter like any other: back to page 1, and the open token may leave the list.
+  const onUnusedView = (cutoff: Date | null) => setParams({ lastUsedBefore: cutoff, lastUsedAfter: null, page: 1, open: null });
   const now = useNow();
   const cutoff = unusedCutoff(now);
   const unusedActive = lastUsedBefore?.getTime() === cutoff.getTime() && lastUsedAfter === null;
@@ -101,7 +93,7 @@ export function TokenViews({ lastUsedBefore, lastUsedAfter, marked, rows, select
             Marked per row:
           </span>
           {ROW_VIEWS.map((view) => (
-            <ViewButton key={view.kind} pressed={marked === view.kind} onClick={() => onMark(marked === view.kind ? null : view.kind)} icon={SIGNAL_ICONS[view.kind]}>
+            <ViewButton key={view.kind} pressed={marked === view.kind} onClick={() => void setMarked(marked === view.kind ? null : view.kind)} icon={SIGNAL_ICONS[view.kind]}>
               {view.label}
             </ViewButton>
           ))}
@@ -118,7 +110,7 @@ export function TokenViews({ lastUsedBefore, lastUsedAfter, marked, rows, select
           icon={<HighlighterIcon />}
           action={
             matching.length > 0 ? (
-              <Button size="sm" className="self-start sm:self-auto" disabled={allMatchingSelected} onClick={() => onSelect(matching)}>
+              <Button size="sm" className="self-start sm:self-auto" disabled={allMatchingSelected} onClick={() => select(matching)}>
                 {allMatchingSelected ? "All selected" : `Select ${matching.length === 1 ? "it" : `these ${matching.length}`}`}
               </Button>
             ) : null

@@ -1,0 +1,192 @@
+"use client";
+
+import { createSerializer, useQueryStates } from "nuqs";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
+import { DataTableEmpty, type DataTableEmptyState } from "@/components/data-table/data-table-empty";
+import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { useBulkAction } from "@/components/data-table/use-bulk-action";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { Button } from "@/components/ui/button";
+import { auditKeys } from "@/lib/browser-api/audit-queries";
+import { patKeys } from "@/lib/browser-api/pat-queries";
+import { postBulkAction } from "@/lib/browser-api/post-bulk-action";
+import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
+import { describeBulkOutcome } from "@/lib/format/bulk-wording";
+import { hasPatListFilters, PAGE_SIZES, patViewSearchParams } from "@/lib/search-params/pat-list";
+import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
+import type { PatActionDialog as ActionDialog, PendingAction } from "./pat-action-dialog";
+import { createPatColumns } from "./pat-columns";
+import type { PatDetailPanel as DetailPanel } from "./pat-detail-panel";
+import type { PatActionSpec, PatViewSpec } from "./pat-view-spec";
+import { usePatListPage } from "./use-pat-list-page";
+
+// Loaded when first needed: the table's first paint (with rows) needs none of them. (lazy() types
+// its component without type parameters; the casts give them back.)
+const PatDetailPanel = lazy(() => import("./pat-detail-panel").then((module) => ({ default: module.PatDetailPanel }))) as unknown as typeof DetailPanel;
+const PatActionDialog = lazy(() => import("./pat-action-dialog").then((module) => ({ default: module.PatActionDialog }))) as unknown as typeof ActionDialog;
+
+interface ActionInput<Row> {
+  action: PatActionSpec<Row>;
+  note: string;
+  /** Each row's token id, by row id (the audit trail names the token by it). */
+  tokenIds: ReadonlyMap<number, number>;
+}
+
+/**
+ * A PAT page (pending requests or active tokens; `spec` says which): filters, page and the open
+ * row in the URL, selection, bulk actions with confirmation, details in a panel.
+ */
+export function PatListView<R extends PatResource>({ org, spec }: { org: string; spec: PatViewSpec<R> }) {
+  type Row = PatRows[R];
+  // Pushed, not replaced: back and forward step through filters, pages and opened rows.
+  const [params, setParams] = useQueryStates(patViewSearchParams, { urlKeys: spec.urlKeys, history: "push" });
+  const serializeUrl = useMemo(() => createSerializer(patViewSearchParams, { urlKeys: spec.urlKeys }), [spec.urlKeys]);
+  const tableRegion = useRef<HTMLDivElement>(null);
+  const fallbackFocus = useCallback(() => tableRegion.current, []);
+
+  const bulk = useBulkAction<ActionInput<Row>>({
+    submit: (ids, { action, note, tokenIds }) => postBulkAction(org, spec.resource, { action: action.action, ids, tokenIds: ids.map((id) => tokenIds.get(id)!), note }),
+    listKey: patKeys.lists(org, spec.resource),
+    alsoChanges: [auditKeys.all(org)],
+    describeOutcome: (accepted, failed, { action }) => describeBulkOutcome(action.pastVerb, accepted, failed, spec.noun),
+  });
+
+  const list = usePatListPage(org, spec.resource, params, bulk);
+  const { query, rows } = list;
+
+  const [pending, setPending] = useState<PendingAction<Row> | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const openRow = useCallback((row: Row) => void setParams({ open: row.id }), [setParams]);
+  const act = useCallback((actRows: Row[], action: PatActionSpec<Row>) => {
+    setActionError(null);
+    setPending({ action, rows: actRows });
+  }, []);
+
+  const confirm = async ({ action, rows: actRows }: PendingAction<Row>, note: string) => {
+    const tokenIds = new Map(actRows.map((row) => [row.id, row.tokenId]));
+    const outcome = await list.run([...tokenIds.keys()], { action, note, tokenIds });
+    if (!outcome) return;
+    const { result, accepted } = outcome;
+    if (result.accepted === 0) {
+      // Nothing went through: keep the dialog (and the note typed) for a retry.
+      setActionError(result.results.find((item) => !item.ok)?.error ?? `GitHub did not accept the ${action.verb.toLowerCase()}.`);
+      return;
+    }
+    setPending(null);
+    if (params.open !== null && accepted.has(String(params.open))) void setParams({ open: null });
+  };
+
+  const columns = useMemo(
+    () => createPatColumns<R>({ spec, href: (row) => serializeUrl({ ...params, open: row.id }), open: openRow, act, acting: bulk.isPending }),
+    [spec, serializeUrl, params, openRow, act, bulk.isPending],
+  );
+
+  const tableState = useMemo(() => patListTableState(params, spec.columns.sortDate.key), [params, spec.columns.sortDate.key]);
+  const table = useDataTable({
+    data: rows,
+    columns,
+    getRowId: (row) => String(row.id),
+    state: tableState,
+    // A new page or filter closes the open row: it may not be in the new list.
+    onStateChange: (next) => void setParams({ ...patListParamsFromTable(next), open: null }),
+    pageInfo: list.pageInfo,
+    rowSelection: list.rowSelection,
+    onRowSelectionChange: list.setRowSelection,
+  });
+
+  const selectedRows = table.getSelectedRowModel().rows.map((row) => row.original);
+  const selectedIds = useMemo(() => new Set(Object.keys(list.rowSelection)), [list.rowSelection]);
+  const shownRow = params.open === null ? undefined : rows.find((row) => row.id === params.open);
+  const emptyState: DataTableEmptyState = {
+    filtered: hasPatListFilters(params),
+    page: params.page,
+    onResetFilters: () => table.resetColumnFilters(true),
+    onFirstPage: () => table.firstPage(),
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1">
+        <h2 className="text-base font-semibold text-zinc-900">{spec.title}</h2>
+        <p className="text-sm text-zinc-600">{spec.intro(org)}</p>
+      </div>
+      {spec.views?.({
+        params,
+        setParams: (changes) => void setParams(changes),
+        rows,
+        selectedIds,
+        select: (matching) => list.setRowSelection(Object.fromEntries(matching.map((row) => [String(row.id), true]))),
+      })}
+      <DataTableToolbar table={table} />
+      <DataTable
+        ref={tableRegion}
+        table={table}
+        label={spec.title}
+        noun={spec.noun}
+        isLoading={query.isPending || list.waitingForGitHub}
+        isRefreshing={query.isFetching && !query.isPending}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        onRowOpen={openRow}
+        activeRowId={params.open === null ? null : String(params.open)}
+        rowErrors={bulk.rowErrors}
+        skeletonRowCount={Math.min(params.perPage, 12)}
+        empty={
+          <DataTableEmpty
+            {...emptyState}
+            noun={spec.noun}
+            listName={spec.empty.listName}
+            icon={spec.empty.icon}
+            filterHint="Try removing a filter, or check the spelling of the logins and the repository name."
+            emptyTitle={spec.empty.title}
+            emptyText={spec.empty.text(org)}
+          />
+        }
+      />
+      {query.isError && rows.length === 0 ? null : <DataTablePagination table={table} pageSizes={PAGE_SIZES} noun={spec.noun} />}
+      <DataTableActionBar table={table} noun={spec.noun}>
+        {spec.actions.map((action) => (
+          <Button key={action.action} size="sm" variant={action.tone} disabled={bulk.isPending} onClick={() => act(selectedRows, action)}>
+            {action.icon}
+            {action.verb}…
+          </Button>
+        ))}
+      </DataTableActionBar>
+      {/* A boundary each: loading one must not hide the other while it is open. */}
+      <Suspense fallback={null}>
+        {params.open !== null ? (
+          <PatDetailPanel
+            org={org}
+            spec={spec}
+            id={params.open}
+            row={shownRow}
+            loading={query.isPending}
+            error={shownRow ? bulk.rowErrors.get(String(shownRow.id)) : undefined}
+            acting={bulk.isPending}
+            onAct={(row, action) => act([row], action)}
+            onClose={() => void setParams({ open: null })}
+            fallbackFocus={fallbackFocus}
+          />
+        ) : null}
+      </Suspense>
+      <Suspense fallback={null}>
+        {pending !== null ? (
+          <PatActionDialog
+            org={org}
+            spec={spec}
+            pending={pending}
+            onClose={() => setPending(null)}
+            onConfirm={(note) => void confirm(pending, note)}
+            sending={bulk.isPending}
+            error={actionError}
+            fallbackFocus={fallbackFocus}
+          />
+        ) : null}
+      </Suspense>
+    </div>
+  );
+}

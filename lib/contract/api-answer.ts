@@ -1,0 +1,14 @@
+// Every answer an API route may send besides an error: route handlers are typed against this, so a
+// route cannot answer a shape the browser does not know.
+import type { AuditRecord } from "./audit-record";
+import type { BulkResult, RateLimitStatus } from "./bulk-result";
+import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
+
+export type ApiAnswer =
+  | OrgSummary[]
+  | Page<PatRequestRow>
+  | Page<PatTokenRow>
+  | Page<RepositoryRow>
+  | Page<AuditRecord>
+  | BulkResult
+  | RateLimitStatus;

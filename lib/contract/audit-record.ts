@@ -1,0 +1,31 @@
+// One id of one action in Grantdesk's audit trail (`GET /api/orgs/{org}/audit`, and each export row).
+
+export const AUDIT_ACTIONS = ["approve", "deny", "revoke"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** `unknown`: GitHub's answer was unclear even after a re-read, or no outcome was ever recorded. */
+export const AUDIT_OUTCOMES = ["accepted", "failed", "unknown"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditRecord {
+  /** Shared by every id the one user action sent. */
+  batchId: string;
+  /** When the action was recorded, just before it was sent to GitHub. */
+  at: string;
+  org: string;
+  /** The signed-in owner who acted (not the app's bot). */
+  actor: { login: string; id: number };
+  action: AuditAction;
+  /** The request id (approve, deny) or the token grant id (revoke). */
+  targetId: number;
+  /** The token as GitHub described it just before sending; null when GitHub could not confirm it. */
+  token: { id: number; name: string; ownerLogin: string } | null;
+  /** The review's reason or the revoke's note. */
+  reason: string | null;
+  outcome: AuditOutcome;
+  /** GitHub's HTTP status, when it refused or answered unclearly. */
+  status: number | null;
+  code: string | null;
+  message: string | null;
+  /** When the outcome was recorded; null if it never was (still sending, or Grantdesk stopped mid-action). */
+  outcomeAt: string | null;
+}
