@@ -81,7 +81,7 @@ describe("memberships", () => {
 describe("stored state", () => {
   it("returns org counts and raw records, 404 for unknown ones", async () => {
     await control(fake, "reset", {});
-    expect(await control(fake, "state/orgs/globex")).toEqual({ pendingRequests: 12, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0 });
+    expect(await control(fake, "state/orgs/globex")).toEqual({ pendingRequests: 12, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0, cancelledRequests: 0 });
     const token = await installationToken(fake, ORGS.acme.installationId);
     const [row] = (await (await api(fake, token, "/orgs/acme/personal-access-token-requests?per_page=1")).json()) as { id: number; token_id: number }[];
     expect(await control(fake, `state/orgs/acme/requests/${row!.id}`)).toMatchObject({ id: row!.id, tokenId: row!.token_id, status: "pending" });
