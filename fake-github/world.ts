@@ -182,6 +182,7 @@ export function reviewRequest(org: Org, request: PatRequest, action: "approve" |
   request.status = action === "approve" ? "approved" : "denied";
   request.reviewedAt = at;
   request.reviewReason = reason;
+  org.requests.touch();
   org.counts.pendingRequests--;
   org.counts.reviewedRequests++;
   if (action === "deny") return true;
@@ -211,6 +212,7 @@ export function cancelRequest(org: Org, request: PatRequest, at: number): boolea
   if (request.status !== "pending") return false;
   request.status = "cancelled";
   request.reviewedAt = at;
+  org.requests.touch();
   org.counts.pendingRequests--;
   org.counts.cancelledRequests++;
   return true;
@@ -220,6 +222,7 @@ export function revokeGrant(org: Org, grant: PatGrant, at: number): boolean {
   if (grant.status !== "active") return false;
   grant.status = "revoked";
   grant.revokedAt = at;
+  org.grants.touch();
   org.counts.activeTokens--;
   org.counts.revokedTokens++;
   return true;
