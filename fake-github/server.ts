@@ -98,6 +98,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const badCallback = callbackUrls.find((callback) => !URL.canParse(callback));
   if (badCallback !== undefined) throw new RangeError(`callbackUrls: "${badCallback}" is not a URL`);
 
+  const smtpPortOption = options.smtpPort === null ? null : nonNegativeInt("smtpPort", options.smtpPort ?? 0, 65_535);
   const state = new FakeState({
     seed: nonNegativeInt("seed", options.seed ?? 1),
     requests: nonNegativeInt("requests", options.requests ?? 300, MAX_RECORDS),
@@ -145,12 +146,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   state.origin = `http://127.0.0.1:${port}`;
 
   let smtpPort: number | null = null;
-  if (options.smtpPort !== null) {
+  if (smtpPortOption !== null) {
     try {
-      smtpPort = await state.mail.listen(nonNegativeInt("smtpPort", options.smtpPort ?? 0, 65_535));
+      smtpPort = await state.mail.listen(smtpPortOption);
     } catch (error) {
+      state.dispose();
       server.close();
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw code === "EADDRINUSE" || code === "EACCES" ? new RangeError(`smtpPort ${smtpPortOption} on 127.0.0.1: ${code === "EADDRINUSE" ? "already in use" : "not permitted"}`) : error;
     }
   }
 
