@@ -78,6 +78,7 @@ export function createPatRequest(state: FakeState, org: Org, input: NewRequest):
     ownerId = user.id;
   } else {
     const active = [...org.members].filter(([, membership]) => membership.state === "active").map(([id]) => id);
+    if (active.length === 0) return { ok: false, status: 400, error: `${org.login} has no active member` };
     ownerId = rng.pick(active);
   }
 

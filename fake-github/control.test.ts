@@ -37,6 +37,13 @@ describe("the request log", () => {
       { seq: 4, method: "POST", path: "/login/oauth/access_token", query: "", body: { client_id: fake.clientId, client_secret: "[redacted]", code: "nope" }, status: 200 },
     ]);
     expect(Date.parse(entries[0]!.time)).not.toBeNaN();
+    // Which credential made each call: the app's JWT, then its installation token, then none.
+    expect(entries.map(({ auth, appId, installationId, user }) => ({ auth, appId, installationId, user }))).toEqual([
+      { auth: "app", appId: fake.appId, installationId: null, user: null },
+      { auth: "installation", appId: fake.appId, installationId: ORGS.acme.installationId, user: null },
+      { auth: "installation", appId: fake.appId, installationId: ORGS.acme.installationId, user: null },
+      { auth: null, appId: null, installationId: null, user: null },
+    ]);
     expect((await log(2)).map((entry) => entry.seq)).toEqual([3, 4]);
     expect(await log(4)).toEqual([]);
   });
@@ -75,6 +82,21 @@ describe("memberships", () => {
     expect((await post({ org: "acme", username: "mona", role: "owner" })).status).toBe(400);
     expect((await post({ org: "nowhere", username: "mona", role: "admin" })).status).toBe(404);
     expect((await post({ org: "acme", username: "nobody-at-all", role: "admin" })).status).toBe(404);
+  });
+});
+
+describe("runtime config", () => {
+  it("takes the webhook URL and secret, user token lifetime and auto-requests; refuses bad values", async () => {
+    await control(fake, "reset", {});
+    const config = await control(fake, "config", { webhookUrl: "http://127.0.0.1:9/hooks", webhookSecret: "x", userTokenTtlSeconds: 60 });
+    expect(config).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hooks", webhookSecret: "x", userTokenTtlSeconds: 60, autoRequestEveryMs: 0 });
+    const post = (body: unknown) => fetch(`${fake.url}/_fake/config`, { method: "POST", body: JSON.stringify(body) });
+    for (const body of [{ webhookUrl: "ftp://x" }, { userTokenTtlSeconds: -1 }, { autoRequestEveryMs: 50 }, { unknown: 1 }]) {
+      expect((await post(body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect(await control(fake, "config")).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hooks", userTokenTtlSeconds: 60 });
+    await control(fake, "reset", {});
+    expect(await control(fake, "config")).toMatchObject({ webhookUrl: null, webhookSecret: null, userTokenTtlSeconds: 28_800 });
   });
 });
 

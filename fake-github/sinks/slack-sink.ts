@@ -6,6 +6,8 @@
 // test a sender's retries; refused attempts are counted, not stored as messages.
 
 export const MAX_SLACK_MESSAGES = 1_000;
+/** Larger bodies are refused as invalid (Slack's own limit on a message is far below this). */
+export const MAX_SLACK_BODY_CHARS = 1_000_000;
 
 export interface SlackMessage {
   id: number;
@@ -69,7 +71,7 @@ export class SlackSink {
       return { status: failure.status as SinkAnswer["status"], body: SLACK_ERROR_BODIES[failure.status] ?? "internal_error", headers };
     }
     const plain = { "content-type": "text/html" };
-    const payload = parsePayload(text, contentType);
+    const payload = text.length > MAX_SLACK_BODY_CHARS ? null : parsePayload(text, contentType);
     if (!payload) return { status: 400, body: "invalid_payload", headers: plain };
     const messageText = typeof payload.text === "string" && payload.text.trim() !== "" ? payload.text : null;
     const blocks = Array.isArray(payload.blocks) && payload.blocks.length > 0 ? payload.blocks : null;
