@@ -1,4 +1,5 @@
 // `npm run fake-github -- --port 4010 --seed 1 --requests 300 --tokens 1200 --app-id 1 --app-key FILE`
+//   [--webhook-url URL --webhook-secret S --smtp-port N --auto-request-every SECONDS --user-token-ttl SECONDS]
 // Starts fake-github on 127.0.0.1 and runs until SIGINT/SIGTERM.
 
 import { createPrivateKey } from "node:crypto";
@@ -19,7 +20,14 @@ const USAGE = `Usage: npm run fake-github -- [options]
   --client-id ID        OAuth client id (default Iv1.grantdeskdemo)
   --client-secret S     OAuth client secret (default grantdesk-demo-client-secret)
   --callback-url URL    allowed OAuth callback URL (repeatable; default: Grantdesk on localhost:3000)
-  --apply-delay-ms N    delay before a bulk (202) action takes effect (default 500)`;
+  --apply-delay-ms N    delay before a bulk (202) action takes effect (default 500)
+  --webhook-url URL     deliver the app's webhooks there (loopback only; default: none sent)
+  --webhook-secret S    sign them with this secret (default: unsigned)
+  --smtp-port N         port of the SMTP mail sink (default 0 = any free port; "off" = none)
+  --auto-request-every SECONDS
+                        a random member requests a token this often (default: off)
+  --user-token-ttl SECONDS
+                        lifetime of user access tokens (default 28800; 0 = non-expiring)`;
 
 class UsageError extends Error {}
 
@@ -70,6 +78,11 @@ async function main(): Promise<void> {
       "client-secret": { type: "string" },
       "callback-url": { type: "string", multiple: true },
       "apply-delay-ms": { type: "string" },
+      "webhook-url": { type: "string" },
+      "webhook-secret": { type: "string" },
+      "smtp-port": { type: "string" },
+      "auto-request-every": { type: "string" },
+      "user-token-ttl": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -83,6 +96,12 @@ async function main(): Promise<void> {
   for (const url of values["callback-url"] ?? []) {
     if (!URL.canParse(url)) throw new UsageError(`--callback-url expects a URL, got "${url}"`);
   }
+  const webhookUrl = values["webhook-url"];
+  if (webhookUrl !== undefined && !URL.canParse(webhookUrl)) throw new UsageError(`--webhook-url expects a URL, got "${webhookUrl}"`);
+  const autoRequestSeconds = values["auto-request-every"];
+  if (autoRequestSeconds !== undefined && !(/^\d+(\.\d+)?$/.test(autoRequestSeconds) && Number(autoRequestSeconds) >= 0.1)) {
+    throw new UsageError(`--auto-request-every expects seconds (at least 0.1), got "${autoRequestSeconds}"`);
+  }
   const options: FakeGitHubOptions = {
     port,
     seed: integer("seed", values.seed),
@@ -94,6 +113,11 @@ async function main(): Promise<void> {
     clientSecret: values["client-secret"],
     callbackUrls: values["callback-url"],
     applyDelayMs: integer("apply-delay-ms", values["apply-delay-ms"]),
+    webhookUrl,
+    webhookSecret: values["webhook-secret"],
+    smtpPort: values["smtp-port"] === "off" ? null : integer("smtp-port", values["smtp-port"]),
+    autoRequestEveryMs: autoRequestSeconds === undefined ? undefined : Math.round(Number(autoRequestSeconds) * 1000),
+    userTokenTtlSeconds: integer("user-token-ttl", values["user-token-ttl"]),
   };
 
   let fake;
@@ -111,7 +135,9 @@ async function main(): Promise<void> {
   console.log(`  seed ${options.seed ?? 1}; acme: ${options.requests ?? 300} pending requests, ${options.tokens ?? 1200} tokens`);
   console.log(`  app id ${fake.appId}; OAuth client id ${fake.clientId}`);
   console.log(`  app private key: ${key.note}`);
-  console.log(`  request log: ${fake.url}/_fake/log`);
+  console.log(`  webhooks: ${options.webhookUrl ?? "none (no --webhook-url)"}${options.webhookUrl && !options.webhookSecret ? ", unsigned" : ""}`);
+  console.log(`  mail sink (SMTP): ${fake.smtpPort === null ? "off" : `127.0.0.1:${fake.smtpPort}`}; Slack sink: ${fake.url}/_sinks/slack/{channel}`);
+  console.log(`  request log: ${fake.url}/_fake/log; demo controls: ${fake.url}/_fake/demo; notifications: ${fake.url}/_sinks`);
 
   let closing = false;
   const stop = () => {

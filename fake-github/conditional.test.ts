@@ -3,7 +3,8 @@
 
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "./server";
-import { api, installationToken } from "./test-support";
+import type { LogEntry } from "./request-log";
+import { api, control, installationToken } from "./test-support";
 import { ORGS } from "./world";
 
 let fake: FakeGitHub;
@@ -44,4 +45,28 @@ it("still refuses a caller without access before looking at If-None-Match", asyn
   const first = await api(fake, token, LIST);
   const refused = await api(fake, null, LIST, { headers: { "if-none-match": first.headers.get("etag")! } });
   expect(refused.status).toBe(401);
+});
+
+it("does not count a 304 against the rate limit, and logs the conditional request and its 304", async () => {
+  const first = await api(fake, token, LIST);
+  const etag = first.headers.get("etag")!;
+  const used = Number(first.headers.get("x-ratelimit-used"));
+  const notModified = await api(fake, token, LIST, { headers: { "if-none-match": etag } });
+  expect(notModified.status).toBe(304);
+  expect(Number(notModified.headers.get("x-ratelimit-used"))).toBe(used);
+  expect(Number(notModified.headers.get("x-ratelimit-remaining"))).toBe(5_000 - used);
+  const counted = await api(fake, token, LIST);
+  expect(Number(counted.headers.get("x-ratelimit-used"))).toBe(used + 1);
+
+  const { entries } = await control<{ entries: LogEntry[] }>(fake, "log");
+  const [plain, conditional] = entries.slice(-3);
+  expect(plain).toMatchObject({ status: 200, conditional: false, notModified: false, auth: "installation", installationId: ORGS.acme.installationId, user: null });
+  expect(conditional).toMatchObject({ status: 304, conditional: true, notModified: true, auth: "installation" });
+});
+
+it("answers the other GETs with an ETag too, as GitHub does", async () => {
+  const first = await api(fake, token, "/orgs/acme/memberships/mona");
+  expect((await api(fake, token, "/orgs/acme/memberships/mona", { headers: { "if-none-match": first.headers.get("etag")! } })).status).toBe(304);
+  await control(fake, "memberships", { org: "acme", username: "mona", role: "member" });
+  expect((await api(fake, token, "/orgs/acme/memberships/mona", { headers: { "if-none-match": first.headers.get("etag")! } })).status).toBe(200);
 });

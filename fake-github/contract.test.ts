@@ -1,103 +1,16 @@
-// Contract test: every endpoint's success and error answers validate against the response schemas
-// of GitHub's own OpenAPI description (@octokit/openapi, dereferenced api.github.com). Statuses
-// GitHub answers but does not document for an operation (401 on most, 404 on a few) are checked
-// against `basic-error`, the shape GitHub uses for them everywhere. Every error body must also
-// carry `status` as a string and a docs.github.com `documentation_url`.
+// Contract test: every REST answer fake-github gives — successes, 202/204/304, and each error a
+// caller can provoke — validates against the response schemas of GitHub's own OpenAPI
+// description (@octokit/openapi, dereferenced api.github.com), with no exceptions: the account of
+// `GET /app/installations` meets the description's `allOf: [simple-user, enterprise]` too.
+// Webhook payloads and the OAuth token answers are checked in contract-events.test.ts.
 
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import Ajv, { type ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectBasicError, expectContract } from "./contract-support";
 import { startFakeGitHub, type FakeGitHub } from "./server";
 import { api, appJwt, control, installationToken, signIn } from "./test-support";
 import { ORGS, USERS } from "./world";
 
 type Json = Record<string, unknown>;
-interface OpenApiResponse {
-  content?: { "application/json"?: { schema: Json } };
-  headers?: Record<string, { schema: Json }>;
-}
-
-const spec = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.deref.json"), "utf8"),
-) as { paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>> };
-
-// The dereferenced description has no components section; take `basic-error` from a response
-// documented with it.
-const basicError = spec.paths["/orgs/{org}/personal-access-tokens"]!.get!.responses["404"]!.content!["application/json"]!.schema;
-
-// GitHub's description types the account of `GET /app/installations` as `allOf: [simple-user,
-// enterprise]` — both at once, which no real account is (an org has no enterprise `slug`); every
-// other installation schema, including `GET /orgs/{org}/installation`, says `anyOf`. Validate
-// that one field the way the rest of the description does.
-{
-  const items = spec.paths["/app/installations"]!.get!.responses["200"]!.content!["application/json"]!.schema.items as { properties: Json };
-  const account = items.properties.account as Json;
-  if (!Array.isArray(account.allOf)) throw new Error("GET /app/installations' account is no longer allOf: drop this adjustment");
-  account.anyOf = account.allOf;
-  delete account.allOf;
-}
-
-/**
- * OpenAPI 3.0 → what Ajv takes: Ajv understands `nullable` beside a `type`, but GitHub's
- * description also puts it on `anyOf`/`oneOf` schemas without one; those become
- * `anyOf: [schema, { type: "null" }]`.
- */
-function toAjvSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toAjvSchema);
-  if (node === null || typeof node !== "object") return node;
-  const copy: Json = {};
-  for (const [key, value] of Object.entries(node)) copy[key] = toAjvSchema(value);
-  if (copy.nullable === true && copy.type === undefined) {
-    delete copy.nullable;
-    return { anyOf: [copy, { type: "null" }] };
-  }
-  return copy;
-}
-
-// `strict: false` lets Ajv skip `example`, `discriminator` and the x-github extensions.
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-const compiled = new Map<Json, ValidateFunction>();
-function validator(schema: Json): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(toAjvSchema(schema) as Json);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
-
-const LINK = /^<https?:\/\/[^>]+>; rel="(prev|next|last|first)"(, <https?:\/\/[^>]+>; rel="(prev|next|last|first)")*$/;
-
-/** Validates status, body and documented headers of `response` for `METHOD /template`; returns the body. */
-async function expectContract(response: Response, method: string, template: string, expectedStatus: number): Promise<unknown> {
-  expect(response.status).toBe(expectedStatus);
-  const operation = spec.paths[template]?.[method.toLowerCase()];
-  expect(operation, `${method} ${template} is in GitHub's OpenAPI description`).toBeDefined();
-  const documented = operation!.responses[String(response.status)];
-  if (!documented) expect(response.status, `${method} ${template} answered an undocumented success`).toBeGreaterThanOrEqual(400);
-  const schema = documented ? documented.content?.["application/json"]?.schema : basicError;
-  const text = await response.text();
-  if (!schema) {
-    expect(text).toBe("");
-    return null;
-  }
-  const body: unknown = JSON.parse(text);
-  const validate = validator(schema);
-  expect(validate(body), `${method} ${template} ${response.status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-  for (const [name, header] of Object.entries(documented?.headers ?? {})) {
-    const value = response.headers.get(name);
-    if (value === null) continue;
-    expect(validator(header.schema)(value)).toBe(true);
-    if (name.toLowerCase() === "link") expect(value).toMatch(LINK);
-  }
-  if (response.status >= 400) {
-    expect(body).toMatchObject({ status: String(response.status), documentation_url: expect.stringMatching(/^https:\/\/docs\.github\.com\//) });
-  }
-  return body;
-}
 
 let fake: FakeGitHub;
 let acme: string;
@@ -124,6 +37,22 @@ describe.each([
     expect(body).toHaveLength(5);
   });
 
+  it("answers a conditional request with a bodiless 304, also under /organizations/{org_id}", async () => {
+    const first = await api(fake, acme, `/orgs/acme/${path}?per_page=3`);
+    const etag = first.headers.get("etag")!;
+    await expectContract(await api(fake, acme, `/orgs/acme/${path}?per_page=3`, { headers: { "if-none-match": etag } }), "GET", template, 304);
+    await expectContract(await api(fake, acme, `/organizations/${ORGS.acme.id}/${path}?per_page=3`), "GET", template, 200);
+  });
+
+  it("answers 401 without or with a bad credential, and 403 for an app JWT or a suspended installation", async () => {
+    await expectContract(await api(fake, null, `/orgs/acme/${path}`), "GET", template, 401);
+    await expectContract(await api(fake, "ghs_bad", `/orgs/acme/${path}`, { method: "POST", body: { [idsField]: [1], ...write } }), "POST", template, 401);
+    await expectContract(await api(fake, null, `/orgs/acme/${path}`, { headers: { authorization: `Bearer ${await appJwt(fake)}` } }), "GET", template, 403);
+    await control(fake, "orgs/globex/installation", { action: "suspend" });
+    await expectContract(await api(fake, globex, `/orgs/globex/${path}`), "GET", template, 403);
+    await control(fake, "orgs/globex/installation", { action: "unsuspend" });
+  });
+
   it("answers 422, 404 and 403 as documented", async () => {
     const owners = Array.from({ length: 11 }, (_, i) => `owner[]=user${i}`).join("&");
     await expectContract(await api(fake, acme, `/orgs/acme/${path}?${owners}`), "GET", template, 422);
@@ -141,6 +70,9 @@ describe.each([
     await expectContract(await api(fake, acme, `/orgs/acme/${path}/${second!.id}`, { method: "POST", body: write }), "POST", one, 204);
     await expectContract(await api(fake, acme, `/orgs/acme/${path}/${second!.id}`, { method: "POST", body: write }), "POST", one, 422);
     await expectContract(await api(fake, acme, `/orgs/acme/${path}/999999999`, { method: "POST", body: write }), "POST", one, 404);
+    await expectContract(await api(fake, acme, `/orgs/acme/${path}/${second!.id}`, { method: "POST", body: { action: "nope" } }), "POST", one, 422);
+    await expectContract(await api(fake, acme, `/orgs/acme/${path}/${second!.id}`, { method: "POST", body: "{" }), "POST", one, 400);
+    await expectContract(await api(fake, globex, `/orgs/acme/${path}/${second!.id}`, { method: "POST", body: write }), "POST", one, 403);
   });
 
   it("lists a record's repositories as minimal-repository, and 404s an unknown record", async () => {
@@ -152,23 +84,50 @@ describe.each([
     const body = (await expectContract(await api(fake, acme, `/orgs/acme/${path}/${subset.id}/repositories`), "GET", repositories, 200)) as Json[];
     expect(body.length).toBeGreaterThan(0);
     await expectContract(await api(fake, acme, `/orgs/acme/${path}/999999999/repositories`), "GET", repositories, 404);
+    await expectContract(await api(fake, globex, `/orgs/acme/${path}/${subset.id}/repositories`), "GET", repositories, 403);
+    const etag = (await api(fake, acme, `/orgs/acme/${path}/${subset.id}/repositories`)).headers.get("etag")!;
+    await expectContract(await api(fake, acme, `/orgs/acme/${path}/${subset.id}/repositories`, { headers: { "if-none-match": etag } }), "GET", repositories, 304);
   });
 
-  it("answers a server error in the documented shape", async () => {
-    await control(fake, "faults", { faults: [{ path: `^/orgs/acme/${path}$`, status: 500, times: 1 }] });
+  it("answers a server error and both rate limits in the documented shape", async () => {
+    await control(fake, "faults", {
+      faults: [
+        { path: `^/orgs/acme/${path}$`, status: 500, times: 1 },
+        { path: `^/orgs/acme/${path}$`, kind: "secondary-rate-limit", times: 1 },
+        { path: `^/orgs/acme/${path}$`, kind: "primary-rate-limit", times: 1 },
+      ],
+    });
     await expectContract(await api(fake, acme, `/orgs/acme/${path}`), "GET", template, 500);
+    await expectContract(await api(fake, acme, `/orgs/acme/${path}`), "GET", template, 403);
+    await expectContract(await api(fake, acme, `/orgs/acme/${path}`), "GET", template, 403);
     await control(fake, "faults", { faults: [] });
   });
 });
 
 describe("app endpoints", () => {
-  it("lists installations and finds an org's installation", async () => {
-    const jwt = await appJwt(fake);
-    const list = (await expectContract(await api(fake, null, "/app/installations", { headers: { authorization: `Bearer ${jwt}` } }), "GET", "/app/installations", 200)) as Json[];
+  it("describes the app, lists installations and finds one by id or org", async () => {
+    const headers = { authorization: `Bearer ${await appJwt(fake)}` };
+    const app = (await expectContract(await api(fake, null, "/app", { headers }), "GET", "/app", 200)) as Json;
+    expect(app).toMatchObject({ id: fake.appId, slug: "grantdesk", installations_count: 2 });
+    await expectContract(await api(fake, acme, "/app"), "GET", "/app", 401);
+    const list = (await expectContract(await api(fake, null, "/app/installations", { headers }), "GET", "/app/installations", 200)) as Json[];
     expect(list.map((installation) => installation.id)).toEqual([101, 102]);
-    await expectContract(await api(fake, null, "/orgs/acme/installation", { headers: { authorization: `Bearer ${jwt}` } }), "GET", "/orgs/{org}/installation", 200);
-    await expectContract(await api(fake, null, "/orgs/initech/installation", { headers: { authorization: `Bearer ${jwt}` } }), "GET", "/orgs/{org}/installation", 404);
+    await expectContract(await api(fake, null, "/app/installations/101", { headers }), "GET", "/app/installations/{installation_id}", 200);
+    await expectContract(await api(fake, null, "/app/installations/999", { headers }), "GET", "/app/installations/{installation_id}", 404);
+    await expectContract(await api(fake, null, "/orgs/acme/installation", { headers }), "GET", "/orgs/{org}/installation", 200);
+    await expectContract(await api(fake, null, "/orgs/initech/installation", { headers }), "GET", "/orgs/{org}/installation", 404);
     await expectContract(await api(fake, acme, "/app/installations"), "GET", "/app/installations", 401);
+    const etag = (await api(fake, null, "/app/installations", { headers })).headers.get("etag")!;
+    await expectContract(await api(fake, null, "/app/installations", { headers: { ...headers, "if-none-match": etag } }), "GET", "/app/installations", 304);
+  });
+
+  it("describes a suspended installation, and an installation with selected repositories", async () => {
+    const headers = { authorization: `Bearer ${await appJwt(fake)}` };
+    await control(fake, "orgs/globex/installation", { action: "suspend", sender: "octocat" });
+    const suspended = (await expectContract(await api(fake, null, "/orgs/globex/installation", { headers }), "GET", "/orgs/{org}/installation", 200)) as Json;
+    expect(suspended).toMatchObject({ suspended_by: { login: "octocat" }, suspended_at: expect.any(String) });
+    await expectContract(await api(fake, null, "/app/installations/102/access_tokens", { method: "POST", headers }), "POST", "/app/installations/{installation_id}/access_tokens", 403);
+    await control(fake, "orgs/globex/installation", { action: "unsuspend" });
   });
 
   it("creates installation tokens and refuses bad requests as documented", async () => {
@@ -181,6 +140,26 @@ describe("app endpoints", () => {
       "POST", template, 422,
     );
     await expectContract(await api(fake, null, "/app/installations/101/access_tokens", { method: "POST" }), "POST", template, 401);
+    await expectContract(await api(fake, null, "/app/installations/101/access_tokens", { method: "POST", headers, body: "[1]" }), "POST", template, 400);
+  });
+});
+
+describe("app manifests", () => {
+  it("converts a code to the app with its secrets, then answers 404", async () => {
+    const manifest = JSON.stringify({ name: "Contract App", url: "http://127.0.0.1:3999", redirect_url: "http://127.0.0.1:3999/done", hook_attributes: { url: "http://127.0.0.1:3999/hooks" } });
+    const created = await fetch(`${fake.url}/organizations/acme/settings/apps/new`, { method: "POST", body: new URLSearchParams({ manifest, confirm: "1", name: "Contract App" }), redirect: "manual" });
+    const code = new URL(created.headers.get("location")!).searchParams.get("code")!;
+    const template = "/app-manifests/{code}/conversions";
+    const app = (await expectContract(await api(fake, null, `/app-manifests/${code}/conversions`, { method: "POST" }), "POST", template, 201)) as Json;
+    expect(app.slug).toBe("contract-app");
+    await expectContract(await api(fake, null, `/app-manifests/${code}/conversions`, { method: "POST" }), "POST", template, 404);
+  });
+});
+
+describe("answers outside any operation", () => {
+  it("uses GitHub's basic-error for an unknown path and an unsupported API version", async () => {
+    await expectBasicError(await api(fake, acme, "/repos/acme/payments-api"), 404);
+    await expectBasicError(await api(fake, acme, "/orgs/acme/personal-access-tokens", { headers: { "x-github-api-version": "2001-01-01" } }), 400);
   });
 });
 
@@ -191,6 +170,9 @@ describe("membership and user endpoints", () => {
     expect(body).toMatchObject({ role: "admin", state: "active" });
     await expectContract(await api(fake, acme, `/orgs/acme/memberships/${USERS.billLumbergh.login}`), "GET", template, 404);
     await expectContract(await api(fake, globex, "/orgs/acme/memberships/mona"), "GET", template, 403);
+    await expectContract(await api(fake, null, "/orgs/acme/memberships/mona"), "GET", template, 401);
+    const etag = (await api(fake, acme, "/orgs/acme/memberships/mona")).headers.get("etag")!;
+    await expectContract(await api(fake, acme, "/orgs/acme/memberships/mona", { headers: { "if-none-match": etag } }), "GET", template, 304);
   });
 
   it("answers /user and /user/emails for a signed-in user, 401 without and 403 for an installation", async () => {
@@ -201,5 +183,10 @@ describe("membership and user endpoints", () => {
     await expectContract(await api(fake, null, "/user"), "GET", "/user", 401);
     await expectContract(await api(fake, acme, "/user"), "GET", "/user", 403);
     await expectContract(await api(fake, "ghu_not-a-token", "/user/emails"), "GET", "/user/emails", 401);
+    await expectContract(await api(fake, acme, "/user/emails"), "GET", "/user/emails", 403);
+    const etag = (await api(fake, user, "/user")).headers.get("etag")!;
+    await expectContract(await api(fake, user, "/user", { headers: { "if-none-match": etag } }), "GET", "/user", 304);
+    await control(fake, "user-tokens/expire", { login: "octocat" });
+    await expectContract(await api(fake, user, "/user"), "GET", "/user", 401);
   });
 });

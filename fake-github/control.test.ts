@@ -37,6 +37,13 @@ describe("the request log", () => {
       { seq: 4, method: "POST", path: "/login/oauth/access_token", query: "", body: { client_id: fake.clientId, client_secret: "[redacted]", code: "nope" }, status: 200 },
     ]);
     expect(Date.parse(entries[0]!.time)).not.toBeNaN();
+    // Which credential made each call: the app's JWT, then its installation token, then none.
+    expect(entries.map(({ auth, appId, installationId, user }) => ({ auth, appId, installationId, user }))).toEqual([
+      { auth: "app", appId: fake.appId, installationId: null, user: null },
+      { auth: "installation", appId: fake.appId, installationId: ORGS.acme.installationId, user: null },
+      { auth: "installation", appId: fake.appId, installationId: ORGS.acme.installationId, user: null },
+      { auth: null, appId: null, installationId: null, user: null },
+    ]);
     expect((await log(2)).map((entry) => entry.seq)).toEqual([3, 4]);
     expect(await log(4)).toEqual([]);
   });
@@ -78,10 +85,25 @@ describe("memberships", () => {
   });
 });
 
+describe("runtime config", () => {
+  it("takes the webhook URL and secret, user token lifetime and auto-requests; refuses bad values", async () => {
+    await control(fake, "reset", {});
+    const config = await control(fake, "config", { webhookUrl: "http://127.0.0.1:9/hooks", webhookSecret: "x", userTokenTtlSeconds: 60 });
+    expect(config).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hooks", webhookSecret: "x", userTokenTtlSeconds: 60, autoRequestEveryMs: 0 });
+    const post = (body: unknown) => fetch(`${fake.url}/_fake/config`, { method: "POST", body: JSON.stringify(body) });
+    for (const body of [{ webhookUrl: "ftp://x" }, { userTokenTtlSeconds: -1 }, { autoRequestEveryMs: 50 }, { unknown: 1 }]) {
+      expect((await post(body)).status, JSON.stringify(body)).toBe(400);
+    }
+    expect(await control(fake, "config")).toMatchObject({ webhookUrl: "http://127.0.0.1:9/hooks", userTokenTtlSeconds: 60 });
+    await control(fake, "reset", {});
+    expect(await control(fake, "config")).toMatchObject({ webhookUrl: null, webhookSecret: null, userTokenTtlSeconds: 28_800 });
+  });
+});
+
 describe("stored state", () => {
   it("returns org counts and raw records, 404 for unknown ones", async () => {
     await control(fake, "reset", {});
-    expect(await control(fake, "state/orgs/globex")).toEqual({ pendingRequests: 12, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0 });
+    expect(await control(fake, "state/orgs/globex")).toEqual({ pendingRequests: 12, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0, cancelledRequests: 0 });
     const token = await installationToken(fake, ORGS.acme.installationId);
     const [row] = (await (await api(fake, token, "/orgs/acme/personal-access-token-requests?per_page=1")).json()) as { id: number; token_id: number }[];
     expect(await control(fake, `state/orgs/acme/requests/${row!.id}`)).toMatchObject({ id: row!.id, tokenId: row!.token_id, status: "pending" });

@@ -170,7 +170,7 @@ describe("faulted writes", () => {
     const revoke = await api(fake, token, `/orgs/acme/personal-access-tokens/${grant!.id}`, { method: "POST", body: { action: "revoke" } });
     expect(revoke.status).toBe(403);
     await sleep(APPLY_DELAY_MS * 3);
-    expect(await control(fake, "state/orgs/acme")).toEqual({ pendingRequests: 20, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0 });
+    expect(await control(fake, "state/orgs/acme")).toEqual({ pendingRequests: 20, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0, cancelledRequests: 0 });
     expect(await control(fake, `state/orgs/acme/requests/${request!.id}`)).toMatchObject({ status: "pending" });
   });
 });

@@ -10,7 +10,7 @@ import {
   TOKEN_NAMES, TOKEN_NAME_SUFFIXES, TOPICS,
 } from "./vocabulary";
 import {
-  ORGS, USERS, newGrantIndex, newRequestIndex,
+  DEFAULT_APP_EVENTS, DEFAULT_APP_ID, INSTALLATION_PERMISSIONS, ORGS, USERS, newGrantIndex, newRequestIndex,
   type Membership, type Org, type PatGrant, type PatRequest, type Repository, type User, type World,
 } from "./world";
 
@@ -22,6 +22,8 @@ export interface WorldOptions {
   tokens: number;
   /** Epoch milliseconds the world is anchored to. */
   now: number;
+  /** The app installed on acme and globex (default: fake-github's default app). */
+  app?: { id: number; permissions: Record<string, string>; events: string[] };
 }
 
 const HOUR = 3_600_000;
@@ -318,8 +320,6 @@ function buildOrg(world: World, rng: Rng, plan: OrgPlan): Org {
     login: plan.spec.login,
     name: plan.spec.name,
     description: plan.description,
-    installationId: plan.spec.installationId,
-    installedAt: plan.spec.installationId === null ? null : now - (30 + plan.ordinal) * DAY,
     createdAt: now - (2_200 + plan.ordinal * 100) * DAY,
     members: plan.members,
     repositories,
@@ -327,8 +327,10 @@ function buildOrg(world: World, rng: Rng, plan: OrgPlan): Org {
     repositoryByName: new Map(repositories.map((repository) => [repository.name.toLowerCase(), repository])),
     requests,
     grants,
+    nextRequestId: base + 1_000_001 + plan.requests,
     nextGrantId: base + 2_000_001 + plan.grants,
-    counts: { pendingRequests: plan.requests, activeTokens: plan.grants, revokedTokens: 0, reviewedRequests: 0 },
+    nextTokenId,
+    counts: { pendingRequests: plan.requests, activeTokens: plan.grants, revokedTokens: 0, reviewedRequests: 0, cancelledRequests: 0 },
   };
 }
 
@@ -336,7 +338,11 @@ function repeat(id: number, times: number): number[] {
   return Array.from({ length: times }, () => id);
 }
 
+/** Installations made while running get ids from here up, clear of the seeded ones. */
+export const FIRST_NEW_INSTALLATION_ID = 1_001;
+
 export function buildWorld(options: WorldOptions): World {
+  const app = options.app ?? { id: DEFAULT_APP_ID, permissions: INSTALLATION_PERMISSIONS, events: DEFAULT_APP_EVENTS };
   const world: World = {
     now: Math.floor(options.now / 1_000) * 1_000,
     users: new Map(),
@@ -344,7 +350,8 @@ export function buildWorld(options: WorldOptions): World {
     orgs: [],
     orgByLogin: new Map(),
     orgById: new Map(),
-    orgByInstallationId: new Map(),
+    installations: new Map(),
+    nextInstallationId: FIRST_NEW_INSTALLATION_ID,
   };
   const rng = new Rng(options.seed, "fake-github");
   wellKnownUsers(world);
@@ -410,7 +417,23 @@ export function buildWorld(options: WorldOptions): World {
     world.orgs.push(org);
     world.orgByLogin.set(org.login, org);
     world.orgById.set(org.id, org);
-    if (org.installationId !== null) world.orgByInstallationId.set(org.installationId, org);
+    const installationId = plan.spec.installationId;
+    if (installationId !== null) {
+      const installedAt = world.now - (30 + plan.ordinal) * DAY;
+      world.installations.set(installationId, {
+        id: installationId,
+        appId: app.id,
+        orgId: org.id,
+        createdAt: installedAt,
+        updatedAt: installedAt,
+        suspendedAt: null,
+        suspendedById: null,
+        repositorySelection: "all",
+        repositoryIds: [],
+        permissions: { ...app.permissions },
+        events: [...app.events],
+      });
+    }
   }
   return world;
 }

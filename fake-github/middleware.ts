@@ -1,7 +1,8 @@
 // What happens around every API request, in order: log it, identify the caller, answer GitHub's
 // headers (Date, request id, API version, x-ratelimit-*; an unsupported X-GitHub-Api-Version is
-// a 400 as on GitHub), then add the configured latency and apply faults before the route.
-// /_fake (control) and /avatars are outside all of this.
+// a 400 as on GitHub; a 304 is not counted against the rate limit), then add the configured
+// latency and apply faults before the route. /_fake (control), /_sinks and /avatars are outside
+// all of this.
 
 import type { Context, MiddlewareHandler } from "hono";
 import { identify, type Principal } from "./auth";
@@ -14,9 +15,11 @@ import type { FakeEnv, FakeState } from "./state";
 export const DEFAULT_API_VERSION = "2022-11-28";
 export const SUPPORTED_API_VERSIONS = ["2022-11-28", "2026-03-10"] as const;
 
-const isOutside = (path: string) => path === "/_fake" || path.startsWith("/_fake/") || path.startsWith("/avatars/");
-/** github.com's pages (the OAuth flow), as opposed to api.github.com. */
-const isWeb = (path: string) => path.startsWith("/login/");
+export const isOutside = (path: string) =>
+  path === "/_fake" || path.startsWith("/_fake/") || path === "/_sinks" || path.startsWith("/_sinks/") || path.startsWith("/avatars/");
+/** github.com's pages (the OAuth flow, app registration and installation), as opposed to api.github.com. */
+const isWeb = (path: string) =>
+  path.startsWith("/login/") || /^\/(?:organizations\/[^/]+\/)?settings\/apps\/new$/.test(path) || /^\/apps\/[^/]+\/installations\/new$/.test(path);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,17 +38,32 @@ export function logRequests(state: FakeState): MiddlewareHandler<FakeEnv> {
       path: url.pathname,
       query: url.search.slice(1),
       body: parseBody(text, c.req.header("content-type")),
+      conditional: c.req.header("if-none-match") !== undefined,
     });
+    c.set("logEntry", entry);
     await next();
     entry.status = c.res.status;
+    entry.notModified = c.res.status === 304;
   };
 }
 
 export function identifyCaller(state: FakeState): MiddlewareHandler<FakeEnv> {
   return async (c, next) => {
     if (isOutside(c.req.path)) return next();
-    c.set("principal", await identify(c.req.header("authorization"), state.app, state));
+    const appOf = (iss: unknown) => {
+      const app = state.apps.byIssuer(iss);
+      return app && { appId: app.id, publicKey: app.publicKey };
+    };
+    const principal = await identify(c.req.header("authorization"), appOf, state);
+    c.set("principal", principal);
     c.set("requestId", state.newRequestId());
+    const entry = c.get("logEntry");
+    if (entry && (principal.kind === "app" || principal.kind === "installation" || principal.kind === "user")) {
+      entry.auth = principal.kind;
+      entry.appId = principal.appId;
+      if (principal.kind === "installation") entry.installationId = principal.installationId;
+      if (principal.kind === "user") entry.user = state.world.users.get(principal.userId)?.login ?? null;
+    }
     await next();
   };
 }
@@ -55,26 +73,31 @@ export function apiHeaders(state: FakeState): MiddlewareHandler<FakeEnv> {
     const path = c.req.path;
     if (isOutside(path)) return next();
     const headers: Record<string, string> = { date: new Date().toUTCString() };
-    if (!isWeb(path)) {
-      headers["x-github-request-id"] = c.get("requestId");
-      headers["x-github-media-type"] = "github.v3; format=json";
-      const { key, limit } = bucketOf(c.get("principal"), clientAddress(c));
-      const rate = state.rateLimits.take(key, limit);
-      Object.assign(headers, {
+    const web = isWeb(path);
+    const { key, limit } = bucketOf(c.get("principal"), clientAddress(c));
+    const rateHeaders = (counted: boolean) => {
+      const rate = counted ? state.rateLimits.take(key, limit) : state.rateLimits.peek(key, limit);
+      return {
         "x-ratelimit-limit": String(rate.limit),
         "x-ratelimit-remaining": String(rate.remaining),
         "x-ratelimit-used": String(rate.used),
         "x-ratelimit-reset": String(rate.reset),
         "x-ratelimit-resource": "core",
-      });
+      };
+    };
+    if (!web) {
+      headers["x-github-request-id"] = c.get("requestId");
+      headers["x-github-media-type"] = "github.v3; format=json";
       const version = c.req.header("x-github-api-version") ?? DEFAULT_API_VERSION;
       if (!(SUPPORTED_API_VERSIONS as readonly string[]).includes(version)) {
         const message = `Invalid API version provided: ${version}. Supported versions are: ${SUPPORTED_API_VERSIONS.join(", ")}.`;
-        return githubError(c, 400, message, DOCS.apiVersions, headers);
+        return githubError(c, 400, message, DOCS.apiVersions, { ...headers, ...rateHeaders(true) });
       }
       headers["x-github-api-version-selected"] = version;
     }
     await next();
+    // Counted once the answer is known: a 304 only reads the bucket.
+    if (!web) Object.assign(headers, rateHeaders(c.res.status !== 304));
     // A fault may have set its own rate-limit headers (primary rate limit); keep those.
     for (const [name, value] of Object.entries(headers)) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
   };
@@ -88,7 +111,7 @@ function primaryLimitMessage(principal: Principal, address: string, requestId: s
     case "user":
       return `API rate limit exceeded for user ID ${principal.userId}.${support}`;
     case "app":
-      return `API rate limit exceeded for the app.${support}`;
+      return `API rate limit exceeded for app ID ${principal.appId}.${support}`;
     default:
       return `API rate limit exceeded for ${address}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)${support}`;
   }

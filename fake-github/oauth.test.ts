@@ -99,7 +99,14 @@ describe("choosing an account and exchanging the code", () => {
     const first = await exchange({ code });
     expect(first.status).toBe(200);
     const token = (await first.json()) as { access_token: string; token_type: string; scope: string };
-    expect(token).toEqual({ access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/), token_type: "bearer", scope: "" });
+    expect(token).toEqual({
+      access_token: expect.stringMatching(/^ghu_[A-Za-z0-9]{36}$/),
+      expires_in: 28_800,
+      refresh_token: expect.stringMatching(/^ghr_[A-Za-z0-9]{76}$/),
+      refresh_token_expires_in: 15_811_200,
+      token_type: "bearer",
+      scope: "",
+    });
     const second = await exchange({ code });
     expect(second.status).toBe(200);
     expect(await second.json()).toMatchObject({ error: "bad_verification_code", error_description: "The code passed is incorrect or expired." });

@@ -76,6 +76,11 @@ function hasPermission(set: PermissionSet, name: string, level: string): boolean
   return set.repository[name] === level || set.organization[name] === level || set.other[name] === level;
 }
 
+function isUnfiltered(filters: PatFilters): boolean {
+  const { ownerIds, repositoryId, permission, lastUsedBefore, lastUsedAfter, tokenIds } = filters;
+  return [ownerIds, repositoryId, permission, lastUsedBefore, lastUsedAfter, tokenIds].every((value) => value === undefined);
+}
+
 export class PatIndex<T extends PatRecordBase> {
   private readonly items: T[] = [];
   private readonly byId = new Map<number, T>();
@@ -84,10 +89,19 @@ export class PatIndex<T extends PatRecordBase> {
   private readonly byPermission = new Map<string, T[]>();
   private readonly byRepository = new Map<number, T[]>();
   private readonly allRepositories: T[] = [];
+  /** Bumped by every add and by `touch()`; the unfiltered live list is rebuilt when it moved. */
+  private revision = 0;
+  private liveCache: { revision: number; items: T[] } | null = null;
 
   constructor(private readonly isLive: (item: T) => boolean) {}
 
+  /** Says a record's liveness changed (a review, a revoke), so cached answers are stale. */
+  touch(): void {
+    this.revision++;
+  }
+
   add(item: T): void {
+    this.revision++;
     const last = this.items[this.items.length - 1];
     if (last && last.id >= item.id) throw new Error(`ids must grow: ${item.id} after ${last.id}`);
     this.items.push(item);
@@ -113,6 +127,7 @@ export class PatIndex<T extends PatRecordBase> {
 
   /** The records matching `filters`, live ones only, `offset`/`limit` in the requested order. */
   page(filters: PatFilters, offset: number, limit: number): PageSlice<T> {
+    if (isUnfiltered(filters)) return this.unfilteredPage(filters.direction, offset, limit);
     const candidates = this.candidates(filters);
     const matches = this.predicate(filters);
     const items: T[] = [];
@@ -125,6 +140,19 @@ export class PatIndex<T extends PatRecordBase> {
       total++;
     }
     return { total, items };
+  }
+
+  /**
+   * The common case (an inventory walk: no filter, page after page) without a pass over every
+   * record per page: the live records are listed once per revision and sliced.
+   */
+  private unfilteredPage(direction: "asc" | "desc", offset: number, limit: number): PageSlice<T> {
+    if (this.liveCache?.revision !== this.revision) this.liveCache = { revision: this.revision, items: this.items.filter(this.isLive) };
+    const live = this.liveCache.items;
+    const total = live.length;
+    if (direction === "asc") return { total, items: live.slice(offset, offset + limit) };
+    const end = Math.max(0, total - offset);
+    return { total, items: live.slice(Math.max(0, end - limit), end).reverse() };
   }
 
   /** The smallest id-ordered list that holds every match. */

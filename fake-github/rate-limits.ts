@@ -1,7 +1,8 @@
 // The numbers behind `x-ratelimit-*`: one hourly bucket per credential, as GitHub keeps them.
 // They are informational: a bucket that reaches its limit starts a new window instead of
 // refusing, so benchmarks never stall for an hour. Exhaustion is simulated with the
-// `primary-rate-limit` fault.
+// `primary-rate-limit` fault. A 304 answer to a conditional request is not counted (GitHub: "304
+// does not count against your primary rate limit"); it only reads the bucket.
 
 import type { Principal } from "./auth";
 
@@ -22,7 +23,7 @@ export function bucketOf(principal: Principal, clientAddress: string): { key: st
     case "user":
       return { key: `user:${principal.userId}`, limit: 5_000 };
     case "app":
-      return { key: "app", limit: 5_000 };
+      return { key: `app:${principal.appId}`, limit: 5_000 };
     default:
       return { key: `ip:${clientAddress}`, limit: 60 };
   }
@@ -31,14 +32,24 @@ export function bucketOf(principal: Principal, clientAddress: string): { key: st
 export class RateLimits {
   private readonly buckets = new Map<string, { used: number; reset: number }>();
 
+  /** Counts one request against `key`'s bucket. */
   take(key: string, limit: number, nowMs = Date.now()): RateLimitState {
+    return this.read(key, limit, nowMs, 1);
+  }
+
+  /** The bucket's state without counting a request. */
+  peek(key: string, limit: number, nowMs = Date.now()): RateLimitState {
+    return this.read(key, limit, nowMs, 0);
+  }
+
+  private read(key: string, limit: number, nowMs: number, cost: 0 | 1): RateLimitState {
     const now = Math.floor(nowMs / 1000);
     let bucket = this.buckets.get(key);
-    if (!bucket || bucket.reset <= now || bucket.used >= limit) {
+    if (!bucket || bucket.reset <= now || bucket.used + cost > limit) {
       bucket = { used: 0, reset: now + WINDOW_SECONDS };
       this.buckets.set(key, bucket);
     }
-    bucket.used++;
+    bucket.used += cost;
     return { limit, remaining: limit - bucket.used, used: bucket.used, reset: bucket.reset };
   }
 

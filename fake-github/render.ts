@@ -3,7 +3,8 @@
 // api.github.com and github.com), and `repositories_url` uses `/organizations/{org_id}/…` as
 // GitHub does.
 
-import { APP_SLUG, INSTALLATION_PERMISSIONS, type Membership, type Org, type PatGrant, type PatRequest, type Repository, type User, type World } from "./world";
+import { botOf, type GitHubApp } from "./apps";
+import type { Installation, Membership, Org, PatGrant, PatRequest, Repository, User, World } from "./world";
 
 const pacificOffset = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", timeZoneName: "longOffset" });
 
@@ -19,14 +20,32 @@ export function isoSeconds(ms: number): string {
  */
 export function pacificTime(ms: number): string {
   ms = Math.floor(ms / 1000) * 1000;
-  const zone = pacificOffset.formatToParts(new Date(ms)).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(zone);
-  const offsetMinutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
-  return `${local}${match ? `${match[1]}${match[2]}:${match[3]}` : "+00:00"}`;
+  const offset = pacificOffsetAt(ms);
+  const local = new Date(ms + offset.minutes * 60_000).toISOString().slice(0, 23);
+  return `${local}${offset.text}`;
 }
 
-function nodeId(kind: string, id: number): string {
+/**
+ * The Pacific offset at `ms`. Offsets change only on the hour, so each hour is asked of Intl once
+ * (Intl.DateTimeFormat#formatToParts was a third of the time of rendering a page of 100 tokens).
+ */
+const offsetByHour = new Map<number, { minutes: number; text: string }>();
+function pacificOffsetAt(ms: number): { minutes: number; text: string } {
+  const hour = Math.floor(ms / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (!offset) {
+    const zone = pacificOffset.formatToParts(new Date(hour * 3_600_000)).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+    const match = /GMT([+-])(\d{2}):(\d{2})/.exec(zone);
+    const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+    offset = { minutes, text: match ? `${match[1]}${match[2]}:${match[3]}` : "+00:00" };
+    // Seeded times span a few years: tens of thousands of hours at most; bound it anyway.
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+export function nodeId(kind: string, id: number): string {
   return Buffer.from(kind + id).toString("base64");
 }
 
@@ -34,15 +53,15 @@ export function avatarUrl(origin: string, id: number): string {
   return `${origin}/avatars/u/${id}?v=4`;
 }
 
-function userLike(origin: string, login: string, id: number, type: "User" | "Organization") {
-  const api = `${origin}/users/${login}`;
+function userLike(origin: string, login: string, id: number, type: "User" | "Organization" | "Bot") {
+  const api = `${origin}/users/${encodeURIComponent(login)}`;
   return {
     login,
     id,
-    node_id: nodeId(type === "User" ? "04:User" : "012:Organization", id),
+    node_id: nodeId(type === "Organization" ? "012:Organization" : type === "Bot" ? "03:Bot" : "04:User", id),
     avatar_url: avatarUrl(origin, id),
     gravatar_id: "",
-    url: type === "User" ? api : `${origin}/orgs/${login}`,
+    url: type === "Organization" ? `${origin}/orgs/${login}` : api,
     html_url: `${origin}/${login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
@@ -50,8 +69,8 @@ function userLike(origin: string, login: string, id: number, type: "User" | "Org
     starred_url: `${api}/starred{/owner}{/repo}`,
     subscriptions_url: `${api}/subscriptions`,
     organizations_url: `${api}/orgs`,
-    repos_url: type === "User" ? `${api}/repos` : `${origin}/orgs/${login}/repos`,
-    events_url: type === "User" ? `${api}/events{/privacy}` : `${origin}/orgs/${login}/events`,
+    repos_url: type === "Organization" ? `${origin}/orgs/${login}/repos` : `${api}/repos`,
+    events_url: type === "Organization" ? `${origin}/orgs/${login}/events` : `${api}/events{/privacy}`,
     received_events_url: `${api}/received_events`,
     type,
     user_view_type: "public",
@@ -64,9 +83,33 @@ export function simpleUser(origin: string, user: User) {
   return userLike(origin, user.login, user.id, "User");
 }
 
+/** The bot user an app acts as with an installation token, in the `simple-user` shape. */
+export function botUser(origin: string, app: Pick<GitHubApp, "id" | "slug">) {
+  const bot = botOf(app);
+  return { ...userLike(origin, bot.login, bot.id, "Bot"), html_url: `${origin}/apps/${app.slug}` };
+}
+
 /** An organization in the `simple-user` shape, as repository owners and installation accounts are sent. */
 export function orgAccount(origin: string, org: Org) {
   return userLike(origin, org.login, org.id, "Organization");
+}
+
+/**
+ * An installation's account. GitHub's description types the account of `GET /app/installations`
+ * as `allOf: [simple-user, enterprise]`, so it also carries the enterprise fields (`name`, `slug`,
+ * `created_at`, `updated_at`, `description`, `website_url`); the other installation schemas say
+ * `anyOf` and accept it too.
+ */
+export function installationAccount(origin: string, org: Org) {
+  return {
+    ...orgAccount(origin, org),
+    name: org.name,
+    slug: org.login,
+    description: org.description,
+    website_url: null,
+    created_at: isoSeconds(org.createdAt),
+    updated_at: isoSeconds(org.createdAt),
+  };
 }
 
 /** The `organization-simple` schema. */
@@ -216,29 +259,53 @@ export function patGrantJson(origin: string, world: World, org: Org, grant: PatG
   };
 }
 
-/** The `installation` schema, for the app's installation on `org`. */
-export function installationJson(origin: string, org: Org & { installationId: number; installedAt: number }, appId: number, clientId: string) {
+/** The `installation` schema. */
+export function installationJson(origin: string, world: World, installation: Installation, app: GitHubApp) {
+  const org = world.orgById.get(installation.orgId)!;
+  const suspendedBy = installation.suspendedById === null ? undefined : world.users.get(installation.suspendedById);
   return {
-    id: org.installationId,
-    client_id: clientId,
-    account: orgAccount(origin, org),
-    repository_selection: "all",
-    access_tokens_url: `${origin}/app/installations/${org.installationId}/access_tokens`,
+    id: installation.id,
+    client_id: app.clientId,
+    account: installationAccount(origin, org),
+    repository_selection: installation.repositorySelection,
+    access_tokens_url: `${origin}/app/installations/${installation.id}/access_tokens`,
     repositories_url: `${origin}/installation/repositories`,
-    html_url: `${origin}/organizations/${org.login}/settings/installations/${org.installationId}`,
-    app_id: appId,
-    app_slug: APP_SLUG,
+    html_url: `${origin}/organizations/${org.login}/settings/installations/${installation.id}`,
+    app_id: app.id,
+    app_slug: app.slug,
     target_id: org.id,
     target_type: "Organization",
-    permissions: INSTALLATION_PERMISSIONS,
-    events: [],
-    created_at: isoSeconds(org.installedAt),
-    updated_at: isoSeconds(org.installedAt),
+    permissions: installation.permissions,
+    events: installation.events,
+    created_at: isoSeconds(installation.createdAt),
+    updated_at: isoSeconds(installation.updatedAt),
     single_file_name: null,
     has_multiple_single_files: false,
     single_file_paths: [],
-    suspended_by: null,
-    suspended_at: null,
+    suspended_by: suspendedBy ? simpleUser(origin, suspendedBy) : null,
+    suspended_at: installation.suspendedAt === null ? null : isoSeconds(installation.suspendedAt),
+  };
+}
+
+/** The `integration` schema: an app as `GET /app` and the manifest conversion describe it. */
+export function integrationJson(origin: string, world: World, app: GitHubApp, installationsCount?: number) {
+  const ownerOrg = app.owner.kind === "Organization" ? world.orgById.get(app.owner.id) : undefined;
+  const ownerUser = app.owner.kind === "User" ? world.users.get(app.owner.id) : undefined;
+  return {
+    id: app.id,
+    slug: app.slug,
+    node_id: nodeId("012:Integration", app.id),
+    client_id: app.clientId,
+    owner: ownerOrg ? orgAccount(origin, ownerOrg) : simpleUser(origin, ownerUser!),
+    name: app.name,
+    description: app.description,
+    external_url: app.externalUrl,
+    html_url: `${origin}/apps/${app.slug}`,
+    created_at: isoSeconds(app.createdAt),
+    updated_at: isoSeconds(app.updatedAt),
+    permissions: app.permissions,
+    events: app.events,
+    ...(installationsCount === undefined ? {} : { installations_count: installationsCount }),
   };
 }
 

@@ -14,6 +14,16 @@ export interface LogEntry {
   /** The parsed JSON body, form fields as an object, the raw text when neither parses, or null. */
   body: unknown;
   status: number | null;
+  /** The kind of credential that made the call; null when anonymous, refused, or a web page. */
+  auth: "app" | "installation" | "user" | null;
+  /** The user's login, for user access tokens. */
+  user: string | null;
+  appId: number | null;
+  installationId: number | null;
+  /** Whether the request carried If-None-Match. */
+  conditional: boolean;
+  /** Whether it was answered 304 Not Modified. */
+  notModified: boolean;
 }
 
 /** Fields whose values the log never keeps. */
@@ -43,8 +53,8 @@ export class RequestLog {
   private entries: LogEntry[] = [];
   private nextSeq = 1;
 
-  add(entry: Omit<LogEntry, "seq" | "status">): LogEntry {
-    const full: LogEntry = { seq: this.nextSeq++, ...entry, status: null };
+  add(entry: Pick<LogEntry, "time" | "method" | "path" | "query" | "body" | "conditional">): LogEntry {
+    const full: LogEntry = { seq: this.nextSeq++, ...entry, status: null, auth: null, user: null, appId: null, installationId: null, notModified: false };
     this.entries.push(full);
     if (this.entries.length > MAX_LOG_ENTRIES) this.entries = this.entries.slice(-Math.floor(MAX_LOG_ENTRIES * 0.9));
     return full;

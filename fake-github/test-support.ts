@@ -79,3 +79,42 @@ export function parseLink(header: string | null): Record<string, string> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ReceivedHook {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A webhook receiver on 127.0.0.1 that records each POST and answers `status` (changeable). */
+export async function startReceiver(): Promise<{ url: string; received: ReceivedHook[]; status: number; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const receiver = {
+    url: "",
+    received: [] as ReceivedHook[],
+    status: 200,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+      receiver.received.push({ headers, body: Buffer.concat(chunks).toString("utf8") });
+      response.writeHead(receiver.status, { "content-type": "text/plain" }).end(receiver.status < 300 ? "thanks" : "nope");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  receiver.url = `http://127.0.0.1:${address.port}/hooks`;
+  return receiver;
+}
+
+/** Polls `read` until `done` holds for its value (at most `timeoutMs`), then returns the value. */
+export async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await sleep(20);
+  }
+}

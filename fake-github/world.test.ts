@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { acmeSizes, buildWorld } from "./generate-world";
 import { parsePermissionFilter } from "./permissions";
-import { ORGS, USERS, type World } from "./world";
+import { DEFAULT_APP_ID, ORGS, USERS, installationOf, type World } from "./world";
 
 const DAY = 86_400_000;
 const NOW = Date.parse("2026-11-23T12:00:00Z");
@@ -37,7 +37,8 @@ describe("buildWorld", () => {
     const acme = world.orgByLogin.get("acme")!;
     const globex = world.orgByLogin.get("globex")!;
     const initech = world.orgByLogin.get("initech")!;
-    expect([acme.installationId, globex.installationId, initech.installationId]).toEqual([ORGS.acme.installationId, ORGS.globex.installationId, null]);
+    const installationIds = [acme, globex, initech].map((org) => installationOf(world, DEFAULT_APP_ID, org)?.id ?? null);
+    expect(installationIds).toEqual([ORGS.acme.installationId, ORGS.globex.installationId, null]);
     expect(acme.members.get(USERS.mona.id)).toEqual({ role: "admin", state: "active" });
     expect(globex.members.get(USERS.mona.id)).toEqual({ role: "admin", state: "active" });
     expect(globex.members.get(USERS.octocat.id)).toEqual({ role: "admin", state: "active" });
@@ -53,7 +54,7 @@ describe("buildWorld", () => {
   it("sizes acme from the token count and globex at its fixed small size", () => {
     const world = buildWorld({ seed: 1, requests: 300, tokens: 1200, now: NOW });
     const acme = world.orgByLogin.get("acme")!;
-    expect(acme.counts).toEqual({ pendingRequests: 300, activeTokens: 1200, revokedTokens: 0, reviewedRequests: 0 });
+    expect(acme.counts).toEqual({ pendingRequests: 300, activeTokens: 1200, revokedTokens: 0, reviewedRequests: 0, cancelledRequests: 0 });
     expect(acme.members.size).toBeGreaterThanOrEqual(300);
     expect(acme.repositories.length).toBeGreaterThanOrEqual(500);
     expect(acmeSizes(100_000)).toEqual({ members: 25_000, repositories: 5_000 });

@@ -2,7 +2,7 @@
 
 import { PatIndex, type PatRecordBase } from "./pat-index";
 
-/** Orgs every seed creates. acme and globex have the app installed; initech does not. */
+/** Orgs every seed creates. acme and globex have the default app installed; initech does not. */
 export const ORGS = {
   acme: { login: "acme", id: 9_100_001, name: "Acme Corporation", installationId: 101 },
   globex: { login: "globex", id: 9_100_002, name: "Globex", installationId: 102 },
@@ -36,6 +36,9 @@ export const DEFAULT_CALLBACK_URLS = [
 ] as const;
 export const APP_SLUG = "grantdesk";
 export const APP_NAME = "Grantdesk";
+
+/** The webhook events the default app subscribes to. */
+export const DEFAULT_APP_EVENTS = ["personal_access_token_request"];
 
 /** What the app's installations may do: exactly what Grantdesk needs (see DESIGN.md). */
 export const INSTALLATION_PERMISSIONS: Record<string, "read" | "write"> = {
@@ -80,7 +83,9 @@ export interface Membership {
 export interface PatRequest extends PatRecordBase {
   reason: string | null;
   createdAt: number;
-  status: "pending" | "approved" | "denied";
+  /** `cancelled`: the requester withdrew it (only through the control API). */
+  status: "pending" | "approved" | "denied" | "cancelled";
+  /** When it was reviewed or cancelled. */
   reviewedAt: number | null;
   reviewReason: string | null;
   /** The grant an approval created. */
@@ -100,6 +105,7 @@ export interface OrgCounts {
   activeTokens: number;
   revokedTokens: number;
   reviewedRequests: number;
+  cancelledRequests: number;
 }
 
 export interface Org {
@@ -107,8 +113,6 @@ export interface Org {
   login: string;
   name: string;
   description: string;
-  installationId: number | null;
-  installedAt: number | null;
   createdAt: number;
   members: Map<number, Membership>;
   /** Ordered by name. */
@@ -118,8 +122,27 @@ export interface Org {
   repositoryByName: Map<string, Repository>;
   requests: PatIndex<PatRequest>;
   grants: PatIndex<PatGrant>;
+  nextRequestId: number;
   nextGrantId: number;
+  /** Token ids are shared by an org's requests and grants (a token keeps its id when approved). */
+  nextTokenId: number;
   counts: OrgCounts;
+}
+
+/** An app's installation on an org. Installations are org-wide unless repositories were deselected. */
+export interface Installation {
+  id: number;
+  appId: number;
+  orgId: number;
+  createdAt: number;
+  updatedAt: number;
+  suspendedAt: number | null;
+  suspendedById: number | null;
+  repositorySelection: "all" | "selected";
+  /** For `selected`: the repositories, ordered by name. */
+  repositoryIds: number[];
+  permissions: Record<string, string>;
+  events: string[];
 }
 
 export interface World {
@@ -132,7 +155,17 @@ export interface World {
   /** Keyed by lower-cased login (org names are case-insensitive on GitHub). */
   orgByLogin: Map<string, Org>;
   orgById: Map<number, Org>;
-  orgByInstallationId: Map<number, Org>;
+  installations: Map<number, Installation>;
+  /** Installation ids only grow, so a reinstallation never reuses one. */
+  nextInstallationId: number;
+}
+
+/** The installation of `appId` on `org`, suspended or not. */
+export function installationOf(world: World, appId: number, org: Org): Installation | undefined {
+  for (const installation of world.installations.values()) {
+    if (installation.appId === appId && installation.orgId === org.id) return installation;
+  }
+  return undefined;
 }
 
 export function newRequestIndex(): PatIndex<PatRequest> {
@@ -144,14 +177,15 @@ export function newGrantIndex(): PatIndex<PatGrant> {
 }
 
 /** Approves or denies a pending request; an approval creates an active grant for the same token. */
-export function reviewRequest(org: Org, request: PatRequest, action: "approve" | "deny", reason: string | null, at: number): void {
-  if (request.status !== "pending") return;
+export function reviewRequest(org: Org, request: PatRequest, action: "approve" | "deny", reason: string | null, at: number): boolean {
+  if (request.status !== "pending") return false;
   request.status = action === "approve" ? "approved" : "denied";
   request.reviewedAt = at;
   request.reviewReason = reason;
+  org.requests.touch();
   org.counts.pendingRequests--;
   org.counts.reviewedRequests++;
-  if (action === "deny") return;
+  if (action === "deny") return true;
   const grant: PatGrant = {
     id: org.nextGrantId++,
     tokenId: request.tokenId,
@@ -170,14 +204,28 @@ export function reviewRequest(org: Org, request: PatRequest, action: "approve" |
   org.grants.add(grant);
   request.grantId = grant.id;
   org.counts.activeTokens++;
+  return true;
 }
 
-export function revokeGrant(org: Org, grant: PatGrant, at: number): void {
-  if (grant.status !== "active") return;
+/** The requester withdraws a pending request. */
+export function cancelRequest(org: Org, request: PatRequest, at: number): boolean {
+  if (request.status !== "pending") return false;
+  request.status = "cancelled";
+  request.reviewedAt = at;
+  org.requests.touch();
+  org.counts.pendingRequests--;
+  org.counts.cancelledRequests++;
+  return true;
+}
+
+export function revokeGrant(org: Org, grant: PatGrant, at: number): boolean {
+  if (grant.status !== "active") return false;
   grant.status = "revoked";
   grant.revokedAt = at;
+  org.grants.touch();
   org.counts.activeTokens--;
   org.counts.revokedTokens++;
+  return true;
 }
 
 /** The orgs a user belongs to (any state), split by role, for the sign-in page's labels. */

@@ -1,10 +1,14 @@
 // The control surface tests and the demo use, under /_fake (never logged, never faulted):
-// the request log, reset, faults, membership changes, raw stored state and runtime config.
+// the request log, reset, faults, membership changes, raw stored state, runtime config, webhook
+// deliveries and the user-token controls. Changes to the world outside Grantdesk (requests,
+// tokens, installations, apps) are in world-control-routes.ts.
 
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { controlError, readControlBody } from "../control-body";
 import { faultsBodySchema } from "../faults";
 import type { FakeEnv, FakeState } from "../state";
+import { worldControlRoutes } from "./world-control-routes";
 
 const membershipSchema = z
   .object({
@@ -15,28 +19,21 @@ const membershipSchema = z
   })
   .strict();
 
+const httpUrl = z.string().refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), "must be an http(s) URL");
+
 const configSchema = z
   .object({
     applyDelayMs: z.number().int().min(0).max(600_000).optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
+    userTokenTtlSeconds: z.number().int().min(0).max(31_536_000).optional(),
+    autoRequestEveryMs: z.union([z.literal(0), z.number().int().min(100).max(86_400_000)]).optional(),
+    /** The default app's webhook; null turns deliveries off. */
+    webhookUrl: httpUrl.nullable().optional(),
+    webhookSecret: z.string().min(1).max(256).nullable().optional(),
   })
   .strict();
 
-async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<{ value: T } | { response: Response }> {
-  let raw: unknown;
-  try {
-    const text = await c.req.text();
-    raw = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    return { response: c.json({ error: "body must be JSON" }, 400) };
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { response: c.json({ error: `${issue.path.join(".") || "body"}: ${issue.message}` }, 400) };
-  }
-  return { value: parsed.data };
-}
+const loginSchema = z.object({ login: z.string().min(1) }).strict();
 
 export function controlRoutes(state: FakeState): Hono<FakeEnv> {
   const app = new Hono<FakeEnv>();
@@ -55,14 +52,14 @@ export function controlRoutes(state: FakeState): Hono<FakeEnv> {
   app.get("/_fake/faults", (c) => c.json({ faults: state.faults.list() }));
 
   app.post("/_fake/faults", async (c) => {
-    const read = await readBody(c, faultsBodySchema);
+    const read = await readControlBody(c, faultsBodySchema);
     if ("response" in read) return read.response;
     state.faults.replace(read.value.faults);
     return c.json({ faults: state.faults.list() });
   });
 
   app.post("/_fake/memberships", async (c) => {
-    const read = await readBody(c, membershipSchema);
+    const read = await readControlBody(c, membershipSchema);
     if ("response" in read) return read.response;
     const { org: orgLogin, username, role, state: membershipState } = read.value;
     const org = state.world.orgByLogin.get(orgLogin.toLowerCase());
@@ -85,14 +82,78 @@ export function controlRoutes(state: FakeState): Hono<FakeEnv> {
     return record ? c.json(record) : c.json({ error: "no such record" }, 404);
   });
 
-  app.get("/_fake/config", (c) => c.json(state.config));
-
-  app.post("/_fake/config", async (c) => {
-    const read = await readBody(c, configSchema);
-    if ("response" in read) return read.response;
-    Object.assign(state.config, read.value);
-    return c.json(state.config);
+  const configView = () => ({
+    ...state.config,
+    webhookUrl: state.defaultApp.hook.url,
+    webhookSecret: state.defaultApp.hook.secret,
   });
 
+  app.get("/_fake/config", (c) => c.json(configView()));
+
+  app.post("/_fake/config", async (c) => {
+    const read = await readControlBody(c, configSchema);
+    if ("response" in read) return read.response;
+    const { webhookUrl, webhookSecret, ...runtime } = read.value;
+    Object.assign(state.config, runtime);
+    const hook = state.defaultApp.hook;
+    if (webhookUrl !== undefined) {
+      hook.url = webhookUrl;
+      hook.active = webhookUrl !== null;
+    }
+    if (webhookSecret !== undefined) hook.secret = webhookSecret;
+    if (runtime.autoRequestEveryMs !== undefined) state.scheduleAutoRequests();
+    return c.json(configView());
+  });
+
+  app.get("/_fake/deliveries", (c) => {
+    const event = c.req.query("event");
+    const deliveries = state.webhooks.list().filter((delivery) => event === undefined || delivery.event === event);
+    return c.json({ deliveries });
+  });
+
+  app.get("/_fake/deliveries/:id{[0-9]+}", (c) => {
+    const delivery = state.webhooks.get(Number(c.req.param("id")));
+    return delivery ? c.json(delivery) : controlError(c, 404, "no such delivery");
+  });
+
+  app.post("/_fake/deliveries/:id{[0-9]+}/redeliver", (c) => {
+    const delivery = state.webhooks.redeliver(Number(c.req.param("id")), (appId) => state.apps.get(appId));
+    return delivery ? c.json(delivery, 202) : controlError(c, 404, "no such delivery");
+  });
+
+  /** The user named in the body, or the answer to send. */
+  const userIn = async (c: Context<FakeEnv>) => {
+    const read = await readControlBody(c, loginSchema);
+    if ("response" in read) return read.response;
+    const user = state.world.userByLogin.get(read.value.login.toLowerCase());
+    return user ?? controlError(c, 404, `no user named ${read.value.login}`);
+  };
+
+  app.post("/_fake/user-tokens/expire", async (c) => {
+    const user = await userIn(c);
+    if (user instanceof Response) return user;
+    let expired = 0;
+    const now = Date.now();
+    for (const token of state.userTokens.values()) {
+      if (token.userId !== user.id || (token.expiresAt !== null && token.expiresAt <= now)) continue;
+      token.expiresAt = now;
+      expired++;
+    }
+    return c.json({ login: user.login, expired });
+  });
+
+  app.post("/_fake/user-tokens/revoke-refresh", async (c) => {
+    const user = await userIn(c);
+    if (user instanceof Response) return user;
+    let revoked = 0;
+    for (const [token, refresh] of state.refreshTokens) {
+      if (refresh.userId !== user.id) continue;
+      state.refreshTokens.delete(token);
+      revoked++;
+    }
+    return c.json({ login: user.login, revoked });
+  });
+
+  app.route("/", worldControlRoutes(state));
   return app;
 }

@@ -1,4 +1,5 @@
-// The web flow a GitHub App uses to sign users in, as GitHub documents it:
+// The web flow a GitHub App uses to sign users in, as GitHub documents it, for every registered
+// app (chosen by client_id; each with its own secret and callback URLs):
 // - `GET /login/oauth/authorize`: unknown client_id → a 404 page; a redirect_uri that does not
 //   match a callback URL (same scheme, host and port; path equal to or under the callback's) →
 //   redirect to the first callback URL with `error=redirect_uri_mismatch` and the state; else a
@@ -8,15 +9,22 @@
 // - `POST /login/oauth/access_token` (form, JSON or query parameters; client credentials there
 //   or as HTTP Basic auth) checks client id and secret, the code (single use, 10 minutes, same
 //   client), the redirect_uri and a PKCE verifier when a challenge was sent. Errors are HTTP 200 with `error`/`error_description`/`error_uri`,
-//   JSON when `Accept: application/json`, else form-encoded — like GitHub. The token models an
-//   app with expiring user tokens turned off: `{ access_token: "ghu_…", token_type, scope: "" }`.
+//   JSON when `Accept: application/json`, else form-encoded — like GitHub.
+// - User access tokens expire (an app's default on GitHub): the answer carries `expires_in`
+//   (userTokenTtlSeconds, default 8 h), a `ghr_` refresh token and `refresh_token_expires_in`
+//   (six months). `grant_type=refresh_token` trades a refresh token for a new pair; the used
+//   refresh token and the access token issued with it stop working (GitHub's documented rule). A
+//   used, revoked, expired or unknown refresh token → `bad_refresh_token` (HTTP 200). With
+//   userTokenTtlSeconds 0 (expiring user tokens turned off) the answer is
+//   `{ access_token, token_type, scope }` and the token never expires.
 
 import { createHash, randomBytes } from "node:crypto";
 import { Hono, type Context } from "hono";
 import { newToken } from "../auth";
+import type { GitHubApp } from "../apps";
 import { avatarUrl } from "../render";
-import type { FakeEnv, FakeState, OAuthCode } from "../state";
-import { APP_NAME, SIGN_IN_LOGINS, rolesOf } from "../world";
+import { REFRESH_TOKEN_TTL_SECONDS, type FakeEnv, type FakeState, type OAuthCode } from "../state";
+import { SIGN_IN_LOGINS, rolesOf } from "../world";
 import { authorizePage, errorPage, type SignInChoice } from "./oauth-page";
 
 const CODE_LIFETIME_MS = 10 * 60_000;
@@ -42,6 +50,14 @@ const ERRORS = {
   token_redirect_uri_mismatch: {
     description: "The redirect_uri MUST match the registered callback URL for this application.",
     uri: `${TROUBLESHOOTING}/troubleshooting-oauth-app-access-token-request-errors/#redirect-uri-mismatch`,
+  },
+  bad_refresh_token: {
+    description: "The refresh token passed is incorrect or expired.",
+    uri: "https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/refreshing-user-access-tokens",
+  },
+  unsupported_grant_type: {
+    description: "The grant type is not supported.",
+    uri: `${TROUBLESHOOTING}/troubleshooting-oauth-app-access-token-request-errors`,
   },
 } as const;
 
@@ -110,11 +126,12 @@ function basicClientCredentials(authorization: string | undefined): Record<strin
   }
 }
 
-function tokenAnswer(c: Context, body: Record<string, string>): Response {
+function tokenAnswer(c: Context, body: Record<string, string | number>): Response {
   if (c.req.header("accept")?.includes("application/json")) {
     return c.body(JSON.stringify(body), 200, { "content-type": "application/json; charset=utf-8" });
   }
-  return c.body(new URLSearchParams(body).toString(), 200, { "content-type": "application/x-www-form-urlencoded; charset=utf-8" });
+  const form = new URLSearchParams(Object.entries(body).map(([key, value]) => [key, String(value)]));
+  return c.body(form.toString(), 200, { "content-type": "application/x-www-form-urlencoded; charset=utf-8" });
 }
 
 function tokenError(c: Context, error: keyof typeof ERRORS): Response {
@@ -130,18 +147,39 @@ function pkceMatches(challenge: OAuthCode["codeChallenge"], verifier: string | u
   return computed === challenge.value;
 }
 
+/** Issues a user access token (and, when they expire, a refresh token) as GitHub answers it. */
+function issueUserToken(state: FakeState, userId: number, appId: number): Record<string, string | number> {
+  const accessToken = newToken("ghu_");
+  const ttl = state.config.userTokenTtlSeconds;
+  const now = Date.now();
+  state.userTokens.set(accessToken, { userId, appId, expiresAt: ttl > 0 ? now + ttl * 1000 : null });
+  if (ttl === 0) return { access_token: accessToken, token_type: "bearer", scope: "" };
+  const refreshToken = newToken("ghr_");
+  state.refreshTokens.set(refreshToken, { userId, appId, accessToken, expiresAt: now + REFRESH_TOKEN_TTL_SECONDS * 1000 });
+  return {
+    access_token: accessToken,
+    expires_in: ttl,
+    refresh_token: refreshToken,
+    refresh_token_expires_in: REFRESH_TOKEN_TTL_SECONDS,
+    token_type: "bearer",
+    scope: "",
+  };
+}
+
 export function oauthRoutes(state: FakeState): Hono<FakeEnv> {
   const app = new Hono<FakeEnv>();
-  const { clientId, clientSecret, callbackUrls } = state.settings;
 
   /** The redirect target, or the response to send when the request is not acceptable. */
-  const checkAuthorize = (c: Context<FakeEnv>, params: Record<string, string>): { redirectUri: string } | Response => {
-    if (params.client_id !== clientId) {
+  const checkAuthorize = (c: Context<FakeEnv>, params: Record<string, string>): { redirectUri: string; app: GitHubApp } | Response => {
+    const client = state.apps.byClientId(params.client_id);
+    if (!client) {
       return c.html(errorPage("Page not found", "The application you are trying to sign in to does not exist here. Check its client_id."), 404);
     }
-    if (params.redirect_uri === undefined || params.redirect_uri === "") return { redirectUri: callbackUrls[0]! };
+    const callbackUrls = client.callbackUrls;
+    if (callbackUrls.length === 0) return c.html(errorPage("No callback URL", `${client.name} has no callback URL registered.`), 422);
+    if (params.redirect_uri === undefined || params.redirect_uri === "") return { redirectUri: callbackUrls[0]!, app: client };
     if (!redirectMatches(params.redirect_uri, callbackUrls)) return errorRedirect(c, callbackUrls[0]!, "redirect_uri_mismatch", params.state);
-    return { redirectUri: params.redirect_uri };
+    return { redirectUri: params.redirect_uri, app: client };
   };
 
   app.get("/login/oauth/authorize", async (c) => {
@@ -157,7 +195,7 @@ export function oauthRoutes(state: FakeState): Hono<FakeEnv> {
     });
     const forwarded = ["client_id", "redirect_uri", "state", "scope", "code_challenge", "code_challenge_method"];
     const hidden = Object.fromEntries(forwarded.filter((key) => params[key] !== undefined).map((key) => [key, params[key]!]));
-    return c.html(authorizePage(APP_NAME, choices, hidden));
+    return c.html(authorizePage(checked.app.name, choices, hidden));
   });
 
   app.post("/login/oauth/authorize", async (c) => {
@@ -174,7 +212,8 @@ export function oauthRoutes(state: FakeState): Hono<FakeEnv> {
     const code = randomBytes(10).toString("hex");
     state.oauthCodes.set(code, {
       userId: user.id,
-      clientId,
+      appId: checked.app.id,
+      clientId: checked.app.clientId,
       redirectUri: params.redirect_uri || null,
       expiresAt: Date.now() + CODE_LIFETIME_MS,
       codeChallenge: params.code_challenge ? { value: params.code_challenge, method: method as "S256" | "plain" } : null,
@@ -184,18 +223,26 @@ export function oauthRoutes(state: FakeState): Hono<FakeEnv> {
 
   app.post("/login/oauth/access_token", async (c) => {
     const params = { ...basicClientCredentials(c.req.header("authorization")), ...(await oauthParams(c)) };
-    if (params.client_id !== clientId || params.client_secret !== clientSecret) return tokenError(c, "incorrect_client_credentials");
+    const client = state.apps.byClientId(params.client_id);
+    if (!client || params.client_secret !== client.clientSecret) return tokenError(c, "incorrect_client_credentials");
+    const grantType = params.grant_type ?? "authorization_code";
+    if (grantType === "refresh_token") {
+      const refresh = params.refresh_token ? state.refreshTokens.get(params.refresh_token) : undefined;
+      if (!refresh || refresh.appId !== client.id || refresh.expiresAt <= Date.now()) return tokenError(c, "bad_refresh_token");
+      state.refreshTokens.delete(params.refresh_token!);
+      state.userTokens.delete(refresh.accessToken);
+      return tokenAnswer(c, issueUserToken(state, refresh.userId, client.id));
+    }
+    if (grantType !== "authorization_code") return tokenError(c, "unsupported_grant_type");
     const code = params.code ? state.oauthCodes.get(params.code) : undefined;
     if (!code || code.expiresAt <= Date.now() || code.clientId !== params.client_id) return tokenError(c, "bad_verification_code");
     if (params.redirect_uri) {
-      const matches = code.redirectUri === null ? redirectMatches(params.redirect_uri, callbackUrls) : params.redirect_uri === code.redirectUri;
+      const matches = code.redirectUri === null ? redirectMatches(params.redirect_uri, client.callbackUrls) : params.redirect_uri === code.redirectUri;
       if (!matches) return tokenError(c, "token_redirect_uri_mismatch");
     }
     if (!pkceMatches(code.codeChallenge, params.code_verifier)) return tokenError(c, "bad_verification_code");
     state.oauthCodes.delete(params.code!);
-    const accessToken = newToken("ghu_");
-    state.userTokens.set(accessToken, { userId: code.userId });
-    return tokenAnswer(c, { access_token: accessToken, token_type: "bearer", scope: "" });
+    return tokenAnswer(c, issueUserToken(state, code.userId, client.id));
   });
 
   return app;

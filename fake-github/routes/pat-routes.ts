@@ -8,9 +8,13 @@
 // - bulk calls are checked whole before the 202: any unknown or already-processed id → 422 for
 //   the whole call, listing each offending id with its index, and nothing is applied.
 // - repositories of a request no longer pending or a revoked token → 404.
+// Reviews send `personal_access_token_request` webhooks (approved/denied) with the caller as
+// sender: the app's bot for an installation token, the person for a user access token.
 
 import { Hono, type Context } from "hono";
-import { sendJsonList } from "../conditional";
+import type { Principal } from "../auth";
+import { reviewPatRequest, type Actor } from "../changes";
+import { sendJsonWithEtag } from "../conditional";
 import { checkOrgAccess } from "../org-access";
 import { DOCS, githubError, notFound, sendJson, validationFailed, type FieldError } from "../github-errors";
 import { ARRAY_FILTERS, parseListQuery } from "../list-query";
@@ -20,9 +24,9 @@ import { parseBulkReviewBody, parseBulkRevokeBody, parseReviewBody, parseRevokeB
 import { minimalRepository, patGrantJson, patRequestJson } from "../render";
 import { readJsonObject, type JsonObject } from "../request-body";
 import type { FakeEnv, FakeState } from "../state";
-import { reviewRequest, revokeGrant, type Org, type PatGrant, type PatRequest, type World } from "../world";
+import { revokeGrant, type Org, type PatGrant, type PatRequest, type World } from "../world";
 
-type Apply<T> = (org: Org, record: T, at: number) => void;
+type Apply<T> = (state: FakeState, org: Org, record: T, actor: Actor) => void;
 type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 interface ResourceSpec<T extends PatRecordBase> {
@@ -54,17 +58,28 @@ const requestsSpec: ResourceSpec<PatRequest> = {
     const parsed = parseBulkReviewBody(body, resource);
     if (!parsed.ok) return parsed;
     const { ids, action, reason } = parsed.value;
-    return { ok: true, value: { ids, apply: (org, request, at) => reviewRequest(org, request, action, reason, at) } };
+    return { ok: true, value: { ids, apply: (state, org, request, actor) => reviewPatRequest(state, org, request, action, reason, actor) } };
   },
   parseOne(body, resource) {
     const parsed = parseReviewBody(body, resource);
     if (!parsed.ok) return parsed;
     const { action, reason } = parsed.value;
-    return { ok: true, value: (org, request, at) => reviewRequest(org, request, action, reason, at) };
+    return { ok: true, value: (state, org, request, actor) => reviewPatRequest(state, org, request, action, reason, actor) };
   },
   idsField: "pat_request_ids",
   processed: (request) => `Request ${request.id} has already been ${request.status}`,
 };
+
+const revokeNow: Apply<PatGrant> = (_state, org, grant) => {
+  revokeGrant(org, grant, Date.now());
+};
+
+/** Who acts when this caller writes (callers get this far only as an installation or a user). */
+function actorOf(principal: Principal): Actor {
+  if (principal.kind === "user") return { kind: "user", userId: principal.userId };
+  if (principal.kind === "installation") return { kind: "app", appId: principal.appId };
+  throw new Error(`no actor for a ${principal.kind} caller`);
+}
 
 const tokensSpec: ResourceSpec<PatGrant> = {
   segment: "personal-access-tokens",
@@ -78,11 +93,11 @@ const tokensSpec: ResourceSpec<PatGrant> = {
   parseBulk(body, resource) {
     const parsed = parseBulkRevokeBody(body, resource);
     if (!parsed.ok) return parsed;
-    return { ok: true, value: { ids: parsed.value.ids, apply: revokeGrant } };
+    return { ok: true, value: { ids: parsed.value.ids, apply: revokeNow } };
   },
   parseOne(body, resource) {
     const parsed = parseRevokeBody(body, resource);
-    return parsed.ok ? { ok: true, value: revokeGrant } : parsed;
+    return parsed.ok ? { ok: true, value: revokeNow } : parsed;
   },
   idsField: "pat_ids",
   processed: (grant) => `Token ${grant.id} has already been revoked`,
@@ -116,7 +131,7 @@ function mount<T extends PatRecordBase>(
   /** The org when the caller may use it with `level`, else the refusal to send. */
   const authorize = (c: Context<FakeEnv>, level: "read" | "write", documentationUrl: string): Org | Response => {
     const org = findOrg(c);
-    const refusal = checkOrgAccess(c.get("principal"), org, { permission: spec.permission, level, userRole: "owner" });
+    const refusal = checkOrgAccess(c.get("principal"), state.world, org, { permission: spec.permission, level, userRole: "owner" });
     if (refusal) return githubError(c, refusal.status, refusal.message, documentationUrl);
     return org!;
   };
@@ -132,7 +147,7 @@ function mount<T extends PatRecordBase>(
     const now = Date.now();
     const link = linkHeader(`${url.origin}${url.pathname}`, linkQueryPairs(url.searchParams, ARRAY_FILTERS), page, perPage, slice.total);
     const items = slice.items.map((record) => spec.render(url.origin, state.world, org, record, now));
-    return sendJsonList(c, items, link ? { link } : {});
+    return sendJsonWithEtag(c, items, link ? { link } : {});
   });
 
   app.post(base, async (c) => {
@@ -152,11 +167,11 @@ function mount<T extends PatRecordBase>(
     });
     if (errors.length > 0) return validationFailed(c, errors, spec.docs.bulk);
     const world = state.world;
+    const actor = actorOf(c.get("principal"));
     state.later(() => {
       // A reset in between rebuilt the world; this work belonged to the old one.
       if (state.world !== world) return;
-      const at = Date.now();
-      for (const id of ids) apply(org, index.get(id)!, at);
+      for (const id of ids) apply(state, org, index.get(id)!, actor);
     });
     return sendJson(c, {}, 202);
   });
@@ -173,7 +188,7 @@ function mount<T extends PatRecordBase>(
     if (!spec.isLive(record)) {
       return validationFailed(c, [{ resource: spec.resource, field: spec.idParam, code: "unprocessable", message: spec.processed(record), value: record.id }], spec.docs.one);
     }
-    parsed.value(org, record, Date.now());
+    parsed.value(state, org, record, actorOf(c.get("principal")));
     return c.body(null, 204);
   });
 
@@ -188,6 +203,6 @@ function mount<T extends PatRecordBase>(
     const ids = record.repositorySelection === "subset" ? record.repositoryIds : [];
     const items = ids.slice((page - 1) * perPage, page * perPage).map((id) => minimalRepository(url.origin, org, org.repositoryById.get(id)!));
     const link = linkHeader(`${url.origin}${url.pathname}`, linkQueryPairs(url.searchParams, []), page, perPage, ids.length);
-    return sendJsonList(c, items, link ? { link } : {});
+    return sendJsonWithEtag(c, items, link ? { link } : {});
   });
 }

@@ -3,7 +3,8 @@
 import { Hono, type Context } from "hono";
 import { refuseNonActor } from "../auth";
 import { checkOrgAccess } from "../org-access";
-import { DOCS, githubError, notFound, sendJson } from "../github-errors";
+import { sendJsonWithEtag } from "../conditional";
+import { DOCS, githubError, notFound } from "../github-errors";
 import { emailsJson, membershipJson, privateUserJson } from "../render";
 import type { FakeEnv, FakeState } from "../state";
 import type { User } from "../world";
@@ -13,12 +14,12 @@ export function userRoutes(state: FakeState): Hono<FakeEnv> {
 
   app.get("/orgs/:org/memberships/:username", (c) => {
     const org = state.world.orgByLogin.get(c.req.param("org").toLowerCase());
-    const refusal = checkOrgAccess(c.get("principal"), org, { permission: "members", level: "read", userRole: "member" });
+    const refusal = checkOrgAccess(c.get("principal"), state.world, org, { permission: "members", level: "read", userRole: "member" });
     if (refusal) return githubError(c, refusal.status, refusal.message, DOCS.membership);
     const user = state.world.userByLogin.get(c.req.param("username").toLowerCase());
     const membership = user && org!.members.get(user.id);
     if (!user || !membership) return notFound(c, DOCS.membership);
-    return sendJson(c, membershipJson(new URL(c.req.url).origin, org!, user, membership), 200);
+    return sendJsonWithEtag(c, membershipJson(new URL(c.req.url).origin, org!, user, membership));
   });
 
   /** The user a user token belongs to, or the refusal GitHub gives other callers. */
@@ -34,13 +35,13 @@ export function userRoutes(state: FakeState): Hono<FakeEnv> {
   app.get("/user", (c) => {
     const user = signedInUser(c, DOCS.user);
     if (user instanceof Response) return user;
-    return sendJson(c, privateUserJson(new URL(c.req.url).origin, user), 200);
+    return sendJsonWithEtag(c, privateUserJson(new URL(c.req.url).origin, user));
   });
 
   app.get("/user/emails", (c) => {
     const user = signedInUser(c, DOCS.emails);
     if (user instanceof Response) return user;
-    return sendJson(c, emailsJson(user), 200);
+    return sendJsonWithEtag(c, emailsJson(user));
   });
 
   return app;
