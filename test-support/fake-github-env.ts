@@ -6,6 +6,9 @@ import { startFakeGitHub, type FakeGitHubOptions } from "@/fake-github/server";
 import { grantdeskEnvFor } from "@/fake-github/grantdesk-env";
 import { USERS } from "@/fake-github/world";
 import type { RouteContext } from "@/lib/api/api-route";
+import { db } from "@/lib/db/database";
+import { github } from "@/lib/github/shared-client";
+import { syncList } from "@/lib/inventory/sync-list";
 import { sessionCookieFor } from "./session-cookie";
 
 /** Who a route call is made as: a signed-in fake-github user, or nobody. */
@@ -37,7 +40,7 @@ export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}) {
   });
 
   const control = async (path: string, body?: unknown) => {
-    const response = await fetch(`${fake.url}/_fake/${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+    const response = await fetch(`${fake.url}/_fake/${path}`, body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     if (!response.ok) throw new Error(`fake-github ${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
@@ -53,6 +56,15 @@ export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}) {
       control(`state/orgs/${org}`),
     record: (org: string, kind: "requests" | "tokens", id: number) => control(`state/orgs/${org}/${kind}/${id}`),
     faults: (faults: unknown[]) => control("faults", { faults }),
+    /** Syncs the org's requests and tokens into Grantdesk's inventory now (the lists are read from it). */
+    sync: async (org: string, kinds: ("requests" | "tokens")[] = ["requests", "tokens"]) => {
+      for (const kind of kinds) {
+        const outcome = await syncList(org, kind, { database: await db(), client: github(), owner: "route-tests" });
+        if (outcome.status !== "done") throw new Error(`sync of ${org} ${kind}: ${JSON.stringify(outcome)}`);
+      }
+    },
+    /** Runs a world change on fake-github's control surface (e.g. `orgs/acme/tokens/7/revoke`). */
+    control,
     /** Headers of a same-origin browser request from Grantdesk's own page, signed in as `as`. */
     browserHeaders: async (as: Caller = "mona"): Promise<Record<string, string>> => ({
       origin: APP_URL,

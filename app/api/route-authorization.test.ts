@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { RouteContext } from "@/lib/api/api-route";
+import { syncsSettled } from "@/lib/inventory/sync-scheduler";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { NextRequest } from "next/server";
 
@@ -107,6 +108,8 @@ describe("every API route", () => {
       // The same call as an owner gets past the gate (to GitHub, or to a 400 for the empty test body).
       const owner = await callAs("mona", method, handler, route);
       expect(owner.body.error?.code ?? "passed").not.toMatch(/^(unauthorized|forbidden|cross_site|not_installed)$/);
+      // "Refresh now" starts syncs: let them end before the next route's calls are watched.
+      await syncsSettled();
     }
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { CellData, Column, RowData } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpIcon } from "lucide-react";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import type { DataTableFeatures } from "./data-table-types";
 
 /**
@@ -16,7 +16,8 @@ export function DataTableColumnHeader<TData extends RowData, TValue extends Cell
   title: string;
 }) {
   if (!column.getCanSort()) return <span>{title}</span>;
-  const ascending = column.getIsSorted() === "asc";
+  const sorted = column.getIsSorted();
+  const ascending = sorted === "asc";
   return (
     <button
       type="button"
@@ -24,8 +25,14 @@ export function DataTableColumnHeader<TData extends RowData, TValue extends Cell
       className="-mx-1.5 inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-medium hover:bg-zinc-200/60 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
       {title}
-      {ascending ? <ArrowUpIcon className="size-3.5" aria-hidden /> : <ArrowDownIcon className="size-3.5" aria-hidden />}
-      <span className="sr-only">{ascending ? ", sort descending" : ", sort ascending"}</span>
+      {sorted === false ? (
+        <ArrowUpDownIcon className="size-3.5 text-zinc-400" aria-hidden />
+      ) : ascending ? (
+        <ArrowUpIcon className="size-3.5" aria-hidden />
+      ) : (
+        <ArrowDownIcon className="size-3.5" aria-hidden />
+      )}
+      <span className="sr-only">{sorted === false ? ", sort by this" : ascending ? ", sort descending" : ", sort ascending"}</span>
     </button>
   );
 }

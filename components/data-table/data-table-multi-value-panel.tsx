@@ -23,6 +23,8 @@ export function MultiValueFilterPanel({
   const inputId = useId();
   const problemId = useId();
   const full = values.length >= filter.max;
+  const chosen = new Set(values.map((value) => value.toLowerCase()));
+  const suggestions = (filter.suggestions ?? []).filter((suggestion) => !chosen.has(suggestion.value.toLowerCase()));
 
   const setValues = (next: string[]) => column.setFilterValue(next.length > 0 ? next : undefined);
 
@@ -71,6 +73,26 @@ export function MultiValueFilterPanel({
           </p>
         ) : null}
       </form>
+      {suggestions.length > 0 ? (
+        <div className="flex flex-col gap-1">
+          <p className="text-xs font-medium text-zinc-500">Most among the matches</p>
+          <ul className="flex max-h-40 flex-col overflow-y-auto" aria-label={`Suggested ${label.toLowerCase()} values`}>
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.value}>
+                <button
+                  type="button"
+                  disabled={full}
+                  onClick={() => setValues([...values, suggestion.value])}
+                  className="flex w-full items-center justify-between gap-2 rounded px-1.5 py-1 text-left text-sm text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50"
+                >
+                  <span className="truncate">{suggestion.value}</span>
+                  <span className="text-xs text-zinc-500 tabular-nums">{suggestion.count}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {values.length > 0 ? (
         <ul className="flex flex-wrap gap-1.5" aria-label={`${label} filter values`}>
           {values.map((value) => (

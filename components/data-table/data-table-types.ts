@@ -31,7 +31,14 @@ export interface FilterOption {
 /** What a column offers in the toolbar; the filter's value type follows from its variant. */
 export type DataTableFilter =
   /** Several exact values typed one by one (e.g. owner logins); value: string[]. */
-  | { variant: "multi-text"; placeholder: string; max: number; validate: (value: string) => string | null }
+  | {
+      variant: "multi-text";
+      placeholder: string;
+      max: number;
+      validate: (value: string) => string | null;
+      /** Values worth offering, most common first, with how many rows each would match. */
+      suggestions?: readonly { value: string; count: number }[];
+    }
   /** Free text, applied after typing pauses; value: string. */
   | { variant: "text"; placeholder: string; validate: (value: string) => string | null }
   /** One value from a searchable list; value: string. */

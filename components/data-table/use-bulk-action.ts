@@ -21,7 +21,7 @@ export interface BulkActionOptions<TInput> {
   /** Other data the action changes (e.g. the audit trail), refreshed with the list. */
   alsoChanges?: QueryKey[];
   /** The toast's text for an outcome: "Denied 28 requests; 2 failed." */
-  describeOutcome: (accepted: number, failed: number, input: TInput) => string;
+  describeOutcome: (result: BulkResult, input: TInput) => string;
 }
 
 export interface BulkAction<TInput> {
@@ -66,7 +66,7 @@ export function useBulkAction<TInput>({ submit, listKey, alsoChanges = [], descr
       // The route refused the call as a whole (not signed in, rate limited, unreachable): no id
       // is known to be done, so each keeps the reason and can be retried.
       const message = error instanceof Error ? error.message : "The action could not be sent.";
-      result = { results: fresh.map((id) => ({ id, ok: false, error: message })), accepted: 0, failed: fresh.length };
+      result = { results: fresh.map((id) => ({ id, ok: false, error: message })), accepted: 0, skipped: 0, failed: fresh.length };
     } finally {
       fresh.forEach((id) => inFlight.current.delete(id));
     }
@@ -84,8 +84,8 @@ export function useBulkAction<TInput>({ submit, listKey, alsoChanges = [], descr
       return next;
     });
 
-    const text = describeOutcome(result.accepted, result.failed, input);
-    if (result.failed === 0) toast.success(text);
+    const text = describeOutcome(result, input);
+    if (result.failed === 0 && result.skipped === 0) toast.success(text);
     else if (result.accepted > 0) toast.warning(text, { description: "The failed ones stay selected, with the reason beside each." });
     else toast.error(text, { description: result.results.find((outcome) => !outcome.ok)?.error });
     // Even after a failure: an unclear answer may hide a change, and the list shows the truth.

@@ -18,6 +18,8 @@ export interface UseDataTableOptions<TData extends RowData> {
   pageInfo: DataTablePageInfo;
   rowSelection: RowSelectionState;
   onRowSelectionChange: (next: RowSelectionState) => void;
+  /** Rows that may not be selected (nothing to act on); all may, when absent. */
+  canSelectRow?: (row: TData) => boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function useDataTable<TData extends RowData>({
   pageInfo,
   rowSelection,
   onRowSelectionChange,
+  canSelectRow,
 }: UseDataTableOptions<TData>): DataTableInstance<TData> {
   // Stable across renders, so TanStack does not rebuild its column model each time.
   const [defaultColumn] = useState(() => ({ enableSorting: false, filterFn: filteredByServer<TData>() }));
@@ -65,6 +68,7 @@ export function useDataTable<TData extends RowData>({
     autoResetPageIndex: false,
     defaultColumn,
     enableMultiSort: false,
+    enableRowSelection: canSelectRow ? (row) => canSelectRow(row.original) : true,
     enableSortingRemoval: false,
     sortDescFirst: true,
     // React's change event for a checkbox keeps the click (and its Shift key) as nativeEvent.

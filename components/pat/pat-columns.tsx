@@ -1,6 +1,6 @@
 "use client";
 
-import { EyeIcon, PenLineIcon, ShieldAlertIcon } from "lucide-react";
+import { ArchiveIcon, EyeIcon, PenLineIcon, ShieldAlertIcon } from "lucide-react";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createSelectColumn } from "@/components/data-table/data-table-select-column";
 import { createDataTableColumnHelper, type DataTableColumnDef, type FilterOption } from "@/components/data-table/data-table-types";
@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { isPlainClick } from "@/components/ui/plain-click";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Tooltip } from "@/components/ui/tooltip";
-import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
+import { Badge } from "@/components/ui/badge";
+import { GONE_REASONS, type PatResource, type PatRowBase, type PatRows } from "@/lib/contract/pat-rows";
 import { PERMISSION_FILTER_OPTIONS } from "@/lib/contract/github-permissions";
 import { permissionLabel } from "@/lib/format/permission-label";
 import { isLogin, isRepositoryName, MAX_OWNERS } from "@/lib/contract/github-names";
@@ -46,6 +47,8 @@ export interface PatColumnsOptions<R extends PatResource> {
   act: (rows: PatRows[R][], action: PatActionSpec<PatRows[R]>) => void;
   /** An action is in flight: the row buttons wait. */
   acting: boolean;
+  /** The owners holding most of the matches, offered by the owner filter. */
+  topOwners?: readonly { login: string; count: number }[];
 }
 
 /**
@@ -53,7 +56,7 @@ export interface PatColumnsOptions<R extends PatResource> {
  * repositories, the date GitHub sorts by, expiry, last use and the row's actions. The filters are
  * the ones GitHub's two list endpoints share.
  */
-export function createPatColumns<R extends PatResource>({ spec, href, open, act, acting }: PatColumnsOptions<R>): DataTableColumnDef<PatRows[R]>[] {
+export function createPatColumns<R extends PatResource>({ spec, href, open, act, acting, topOwners = [] }: PatColumnsOptions<R>): DataTableColumnDef<PatRows[R]>[] {
   type TRow = PatRows[R];
   const helper = createDataTableColumnHelper<TRow>();
   const { nameDetails, afterName = [], sortDate, lastUsedHideBelow } = spec.columns;
@@ -61,7 +64,8 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
     createSelectColumn<TRow>({ pageLabel: `Select all ${spec.noun.other} on this page`, describeRow: (row) => `Select ${spec.describeRow(row)}` }),
     helper.accessor((row) => row.owner.login, {
       id: PAT_FILTER_COLUMNS.owner,
-      header: "Owner",
+      enableSorting: true,
+      header: ({ column }) => <DataTableColumnHeader column={column} title="Owner" />,
       meta: {
         label: "Owner",
         className: "w-32 max-w-32 sm:w-36 sm:max-w-36",
@@ -71,14 +75,23 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
           placeholder: "GitHub login, then Enter",
           max: MAX_OWNERS,
           validate: (login) => (isLogin(login) ? null : `“${login}” is not a GitHub login.`),
+          suggestions: topOwners.map((owner) => ({ value: owner.login, count: owner.count })),
         },
       },
       cell: ({ row }) => <PatOwner owner={row.original.owner} />,
     }),
     helper.accessor((row) => row.tokenName, {
-      id: "tokenName",
+      id: PAT_FILTER_COLUMNS.search,
       header: "Token",
-      meta: { label: "Token", className: "min-w-32" },
+      meta: {
+        label: "Search",
+        className: "min-w-32",
+        filter: {
+          variant: "text",
+          placeholder: `Search name, owner${spec.resource === "requests" ? ", reason" : ""}`,
+          validate: (text) => (text.length > 100 ? "Search for at most 100 characters." : null),
+        },
+      },
       cell: ({ row }) => {
         const link = (
           <a
@@ -94,10 +107,12 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
             <span className="sr-only">, open {spec.describeTarget(row.original)}</span>
           </a>
         );
-        return nameDetails ? (
+        const gone = row.original.gone;
+        const details = gone ? <GoneBadge gone={gone} /> : nameDetails?.(row.original);
+        return details ? (
           <div className="flex flex-col items-start gap-1.5">
             {link}
-            {nameDetails(row.original)}
+            {details}
           </div>
         ) : (
           link
@@ -138,14 +153,16 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
       cell: ({ row }) => <RelativeTime iso={sortDate.accessor(row.original)} className="whitespace-nowrap text-zinc-700" />,
     }),
     helper.accessor((row) => row.tokenExpiresAt, {
-      id: "tokenExpiresAt",
-      header: "Expiry",
+      id: PAT_FILTER_COLUMNS.expires,
+      enableSorting: true,
+      header: ({ column }) => <DataTableColumnHeader column={column} title="Expiry" />,
       meta: { label: "Expiry", hideBelow: "sm" },
       cell: ({ row }) => <TokenExpiry token={row.original} />,
     }),
     helper.accessor((row) => row.tokenLastUsedAt, {
       id: PAT_FILTER_COLUMNS.lastUsed,
-      header: "Last used",
+      enableSorting: true,
+      header: ({ column }) => <DataTableColumnHeader column={column} title="Last used" />,
       meta: { label: "Last used", hideBelow: lastUsedHideBelow, filter: { variant: "date-range", fromLabel: "After", toLabel: "Before" } },
       cell: ({ row }) => <LastUsed iso={row.original.tokenLastUsedAt} />,
     }),
@@ -153,7 +170,8 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
       id: "actions",
       header: () => <span className="sr-only">{spec.actions.map((action) => action.verb).join(" or ")}</span>,
       meta: { label: spec.actions.map((action) => action.verb).join(" or "), className: "w-px text-right" },
-      cell: ({ row }) => (
+      cell: ({ row }) =>
+        row.original.gone ? null : (
         <div className="flex justify-end gap-1">
           {spec.actions.map((action) => (
             <Tooltip key={action.action} content={`${action.verb}…`}>
@@ -169,4 +187,14 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
       ),
     }),
   ];
+}
+
+/** "Revoked on GitHub, 2 days ago": a row GitHub no longer lists, kept as history. */
+function GoneBadge({ gone }: { gone: NonNullable<PatRowBase["gone"]> }) {
+  return (
+    <Badge tone="neutral">
+      <ArchiveIcon aria-hidden />
+      {GONE_REASONS[gone.reason]}, <RelativeTime iso={gone.at} />
+    </Badge>
+  );
 }

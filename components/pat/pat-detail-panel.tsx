@@ -1,10 +1,12 @@
 "use client";
 
+import { ArchiveIcon } from "lucide-react";
 import { useMemo } from "react";
 import { TargetHistory } from "@/components/audit/target-history";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
+import { GONE_REASONS, type PatResource, type PatRows } from "@/lib/contract/pat-rows";
+import { formatDateTime } from "@/lib/format/format-date";
 import { summarizePermissions } from "@/lib/format/summarize-permissions";
 import { LastUsed } from "./last-used";
 import { DetailError, DetailField, DetailSection, PatDetailSheet } from "./pat-detail-sheet";
@@ -23,6 +25,14 @@ function PatDetails<R extends PatResource>({ org, spec, row, error }: { org: str
         <DetailError>
           {panel.failurePrefix} {error}
         </DetailError>
+      ) : null}
+      {row.gone ? (
+        <p role="note" className="mx-5 mb-4 flex items-start gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700">
+          <ArchiveIcon className="mt-0.5 size-4 shrink-0" aria-hidden />
+          <span>
+            GitHub no longer lists it: {GONE_REASONS[row.gone.reason].toLowerCase()}, <RelativeTime iso={row.gone.at} /> ({formatDateTime(row.gone.at)}). Kept here as history.
+          </span>
+        </p>
       ) : null}
       <dl className="grid grid-cols-2 gap-4 px-5 pb-4">
         <DetailField label="Owner">
@@ -98,7 +108,7 @@ export function PatDetailPanel<R extends PatResource>({
       title={row ? row.tokenName : loading ? panel.loadingTitle : panel.notFoundTitle}
       description={row ? panel.describe(row) : undefined}
       footer={
-        row
+        row && !row.gone
           ? // The first action (approve, revoke) last, on the right, where dialogs put their confirm button.
             [...spec.actions].reverse().map((action) => (
               <Button key={action.action} variant={action.tone} disabled={acting} onClick={() => onAct(row, action)}>

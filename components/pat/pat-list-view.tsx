@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { createSerializer, useQueryStates } from "nuqs";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
@@ -11,6 +12,7 @@ import { useBulkAction } from "@/components/data-table/use-bulk-action";
 import { useDataTable } from "@/components/data-table/use-data-table";
 import { Button } from "@/components/ui/button";
 import { auditKeys } from "@/lib/browser-api/audit-queries";
+import { patFacetsQuery } from "@/lib/browser-api/inventory-queries";
 import { patKeys } from "@/lib/browser-api/pat-queries";
 import { postBulkAction } from "@/lib/browser-api/post-bulk-action";
 import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
@@ -18,10 +20,14 @@ import { describeBulkOutcome } from "@/lib/format/bulk-wording";
 import { hasPatListFilters, PAGE_SIZES, patViewSearchParams } from "@/lib/search-params/pat-list";
 import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
 import type { PatActionDialog as ActionDialog, PendingAction } from "./pat-action-dialog";
+import { InventoryFreshness } from "./inventory-freshness";
 import { createPatColumns } from "./pat-columns";
 import type { PatDetailPanel as DetailPanel } from "./pat-detail-panel";
 import type { PatActionSpec, PatViewSpec } from "./pat-view-spec";
+import { PatQuickFilters } from "./pat-quick-filters";
 import { usePatListPage } from "./use-pat-list-page";
+
+const numbers = new Intl.NumberFormat("en");
 
 // Loaded when first needed: the table's first paint (with rows) needs none of them. (lazy() types
 // its component without type parameters; the casts give them back.)
@@ -31,8 +37,6 @@ const PatActionDialog = lazy(() => import("./pat-action-dialog").then((module) =
 interface ActionInput<Row> {
   action: PatActionSpec<Row>;
   note: string;
-  /** Each row's token id, by row id (the audit trail names the token by it). */
-  tokenIds: ReadonlyMap<number, number>;
 }
 
 /**
@@ -48,10 +52,10 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
   const fallbackFocus = useCallback(() => tableRegion.current, []);
 
   const bulk = useBulkAction<ActionInput<Row>>({
-    submit: (ids, { action, note, tokenIds }) => postBulkAction(org, spec.resource, { action: action.action, ids, tokenIds: ids.map((id) => tokenIds.get(id)!), note }),
+    submit: (ids, { action, note }) => postBulkAction(org, spec.resource, { action: action.action, ids, note }),
     listKey: patKeys.lists(org, spec.resource),
     alsoChanges: [auditKeys.all(org)],
-    describeOutcome: (accepted, failed, { action }) => describeBulkOutcome(action.pastVerb, accepted, failed, spec.noun),
+    describeOutcome: (result, { action }) => describeBulkOutcome(action.pastVerb, result, spec.noun),
   });
 
   const list = usePatListPage(org, spec.resource, params, bulk);
@@ -67,8 +71,7 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
   }, []);
 
   const confirm = async ({ action, rows: actRows }: PendingAction<Row>, note: string) => {
-    const tokenIds = new Map(actRows.map((row) => [row.id, row.tokenId]));
-    const outcome = await list.run([...tokenIds.keys()], { action, note, tokenIds });
+    const outcome = await list.run(actRows.map((row) => row.id), { action, note });
     if (!outcome) return;
     const { result, accepted } = outcome;
     if (result.accepted === 0) {
@@ -80,9 +83,11 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
     if (params.open !== null && accepted.has(String(params.open))) void setParams({ open: null });
   };
 
+  const facets = useQuery(patFacetsQuery(org, spec.resource, params));
+  const topOwners = facets.data?.owners;
   const columns = useMemo(
-    () => createPatColumns<R>({ spec, href: (row) => serializeUrl({ ...params, open: row.id }), open: openRow, act, acting: bulk.isPending }),
-    [spec, serializeUrl, params, openRow, act, bulk.isPending],
+    () => createPatColumns<R>({ spec, href: (row) => serializeUrl({ ...params, open: row.id }), open: openRow, act, acting: bulk.isPending, topOwners }),
+    [spec, serializeUrl, params, openRow, act, bulk.isPending, topOwners],
   );
 
   const tableState = useMemo(() => patListTableState(params, spec.columns.sortDate.key), [params, spec.columns.sortDate.key]);
@@ -92,14 +97,15 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
     getRowId: (row) => String(row.id),
     state: tableState,
     // A new page or filter closes the open row: it may not be in the new list.
-    onStateChange: (next) => void setParams({ ...patListParamsFromTable(next), open: null }),
+    onStateChange: (next) => void setParams({ ...patListParamsFromTable(next, spec.columns.sortDate.key), open: null }),
     pageInfo: list.pageInfo,
     rowSelection: list.rowSelection,
     onRowSelectionChange: list.setRowSelection,
+    // A row GitHub no longer lists is history: nothing to act on.
+    canSelectRow: (row) => row.gone === null,
   });
 
   const selectedRows = table.getSelectedRowModel().rows.map((row) => row.original);
-  const selectedIds = useMemo(() => new Set(Object.keys(list.rowSelection)), [list.rowSelection]);
   const shownRow = params.open === null ? undefined : rows.find((row) => row.id === params.open);
   const emptyState: DataTableEmptyState = {
     filtered: hasPatListFilters(params),
@@ -114,14 +120,18 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
         <h2 className="text-base font-semibold text-zinc-900">{spec.title}</h2>
         <p className="text-sm text-zinc-600">{spec.intro(org)}</p>
       </div>
-      {spec.views?.({
-        params,
-        setParams: (changes) => void setParams(changes),
-        rows,
-        selectedIds,
-        select: (matching) => list.setRowSelection(Object.fromEntries(matching.map((row) => [String(row.id), true]))),
-      })}
-      <DataTableToolbar table={table} />
+      <InventoryFreshness org={org} resource={spec.resource} noun={spec.noun} />
+      {/* Any new filter starts again at page 1, and the open row may leave the list. */}
+      <PatQuickFilters params={params} facets={facets.data} onChange={(changes) => void setParams({ ...changes, page: 1, open: null })} />
+      <DataTableToolbar table={table}>
+        {query.data ? (
+          <p className="text-sm whitespace-nowrap text-zinc-600" aria-live="polite">
+            <strong className="font-semibold text-zinc-900 tabular-nums">{numbers.format(query.data.total)}</strong>{" "}
+            {query.data.total === 1 ? spec.noun.one : spec.noun.other}
+            {hasPatListFilters(params) ? (query.data.total === 1 ? " matches" : " match") : params.state === "gone" ? " no longer listed" : ""}
+          </p>
+        ) : null}
+      </DataTableToolbar>
       <DataTable
         ref={tableRegion}
         table={table}

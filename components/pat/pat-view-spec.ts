@@ -10,7 +10,7 @@ import type { ConfirmDialogNote } from "@/components/data-table/data-table-confi
 import type { AuditAction } from "@/lib/contract/audit-record";
 import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
 import type { Noun } from "@/lib/format/nouns";
-import type { patViewSearchParams, PatViewParams } from "@/lib/search-params/pat-list";
+import type { patViewSearchParams } from "@/lib/search-params/pat-list";
 
 export interface PatActionSpec<Row> {
   action: AuditAction;
@@ -43,8 +43,6 @@ export interface PatViewSpec<R extends PatResource> {
   actions: PatActionSpec<PatRows[R]>[];
   panel: PatPanelSpec<PatRows[R]>;
   empty: { listName: string; icon: ReactNode; title: string; text: (org: string) => ReactNode };
-  /** Above the toolbar: the page's own views (the tokens' hygiene views). */
-  views?: (context: PatViewContext<PatRows[R]>) => ReactNode;
 }
 
 export interface PatColumnSlots<Row extends PatRows[PatResource]> {
@@ -73,13 +71,4 @@ export interface PatPanelSpec<Row> {
   moreFields?: (row: Row) => ReactNode;
   /** Sections before permissions (the token's hygiene signals). */
   moreSections?: (row: Row) => ReactNode;
-}
-
-/** What a page's own views may read and do. */
-export interface PatViewContext<Row> {
-  params: PatViewParams;
-  setParams: (changes: Partial<PatViewParams>) => void;
-  rows: Row[];
-  selectedIds: ReadonlySet<string>;
-  select: (rows: Row[]) => void;
 }

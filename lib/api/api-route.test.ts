@@ -11,7 +11,7 @@ import { apiRoute } from "./api-route";
 vi.mock("@/lib/auth/authorize-request", () => ({
   authorizeRequest: vi.fn(async () => ({ login: "mona", id: 1001, name: "Mona", image: null })),
 }));
-import { orgItemParams, orgParams, patListQuerySchema, reviewBodySchema } from "./input-schemas";
+import { orgItemParams, orgParams, inventoryListQuerySchema, reviewBodySchema } from "./input-schemas";
 
 const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
 const get = (path: string) => new NextRequest(`http://grantdesk.test${path}`);
@@ -25,15 +25,23 @@ afterEach(() => {
 describe("apiRoute", () => {
   // Echoes its input; a real handler answers a contract type (ApiAnswer).
   const listHandler = vi.fn(async (input: { params: { org: string }; query: unknown }) => ({ org: input.params.org, query: input.query }) as unknown as ApiAnswer);
-  const list = apiRoute({ params: orgParams, query: patListQuerySchema }, listHandler);
+  const list = apiRoute({ params: orgParams, query: inventoryListQuerySchema }, listHandler);
 
   it("hands the handler parsed input and answers its result as uncached JSON", async () => {
-    const response = await list(get("/api/orgs/acme/requests?owner=mona&owner=hubot,octocat&per_page=50&last_used_before=2025-01-31"), context({ org: "acme" }));
+    const response = await list(
+      get("/api/orgs/acme/requests?owner=mona&owner=hubot,octocat&per_page=50&last_used_before=2025-01-31&signal=expired,no-expiry&q=%20ci%20&sort=owner"),
+      context({ org: "acme" }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({
       org: "acme",
-      query: { page: 1, perPage: 50, owner: ["mona", "hubot", "octocat"], lastUsedBefore: "2025-01-31" },
+      query: {
+        page: 1,
+        perPage: 50,
+        sort: { column: "owner", direction: "desc" },
+        filters: { owner: ["mona", "hubot", "octocat"], lastUsedBefore: "2025-01-31T00:00:00.000Z", signals: ["expired", "no-expiry"], search: "ci" },
+      },
     });
   });
 
@@ -48,6 +56,12 @@ describe("apiRoute", () => {
     ["/api/orgs/acme/requests?owner=a,b,c,d,e,f,g,h,i,j,k", { org: "acme" }, /^owner: may name at most 10 logins$/],
     ["/api/orgs/acme/requests?owner=mona&owner=%3Cscript%3E", { org: "acme" }, /^owner\[1\]: must be a GitHub login$/],
     ["/api/orgs/acme/requests?page=1&page=2", { org: "acme" }, /^page: /],
+    ["/api/orgs/acme/requests?page=99999999999", { org: "acme" }, /^page: must be a whole number from 1 to 100000$/],
+    ["/api/orgs/acme/requests?sort=name", { org: "acme" }, /^sort: must be one of listed, expires, last-used, owner$/],
+    ["/api/orgs/acme/requests?signal=stale", { org: "acme" }, /^signal\[0\]: must be one of expired, /],
+    ["/api/orgs/acme/requests?state=deleted", { org: "acme" }, /^state: must be one of active, gone, all$/],
+    ["/api/orgs/acme/requests?unused_days=0", { org: "acme" }, /^unused_days: must be a whole number from 1 to 3650$/],
+    ["/api/orgs/acme/requests?q=" + "x".repeat(101), { org: "acme" }, /^q: must be at most 100 characters$/],
   ])("answers 400 naming the field for %s, without calling the handler", async (path, params, message) => {
     listHandler.mockClear();
     const response = await list(get(path), context(params));

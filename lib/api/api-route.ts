@@ -78,7 +78,8 @@ function parse(schema: Schema | undefined, input: unknown, where: string): unkno
 }
 
 function searchParamsToObject(searchParams: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
+  // No prototype: a parameter named `__proto__` is then a key like any other (and refused as unknown).
+  const query: Record<string, string | string[]> = Object.create(null);
   for (const key of new Set(searchParams.keys())) {
     const values = searchParams.getAll(key);
     query[key] = values.length === 1 ? values[0]! : values;

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { AuditFilters } from "@/lib/audit/audit-filters";
-import type { PageQuery, PatListQuery } from "@/lib/github/build-list-query";
+import type { PageQuery } from "@/lib/github/build-list-query";
+import type { ListQuery } from "@/lib/inventory/list-inventory";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { LOGIN, MAX_OWNERS, MAX_REASON_LENGTH, ORG_NAME, REPOSITORY_NAME } from "@/lib/contract/github-names";
 import { isPermissionFilterValue } from "@/lib/contract/github-permissions";
+import { LIST_STATES, SIGNAL_FILTERS, SORT_COLUMNS, type InventoryFilters } from "@/lib/contract/inventory";
 
 /** One POST may name at most this many ids (10 bulk calls to GitHub, about 10 s of paced writes). */
 export const MAX_IDS_PER_REQUEST = 1000;
@@ -61,29 +63,61 @@ export const pageQuerySchema = z.strictObject(pageFields).transform(
   (query): PageQuery => ({ page: query.page ?? 1, perPage: query.per_page ?? 30 }),
 );
 
-/** The list filters of the requests and tokens routes, passed on to GitHub. */
-export const patListQuerySchema = z
+const MAX_SEARCH_LENGTH = 100;
+const MAX_UNUSED_DAYS = 3650;
+
+/** The org-wide lists' filters (`GET …/requests`, `…/tokens` and their `/facets`), answered from the inventory. */
+const inventoryFilterFields = {
+  owner: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
+  repository: named(REPOSITORY_NAME).optional(),
+  permission: z.string().refine(isPermissionFilterValue, "must be a GitHub permission and level, such as issues_write or members_read").optional(),
+  last_used_before: isoDate.optional(),
+  last_used_after: isoDate.optional(),
+  signal: listParam(
+    z.enum(SIGNAL_FILTERS, { error: `must be one of ${SIGNAL_FILTERS.join(", ")}` }),
+    SIGNAL_FILTERS.length,
+    `may name at most ${SIGNAL_FILTERS.length} signals`,
+  ).optional(),
+  unused_days: integerParam(1, MAX_UNUSED_DAYS).optional(),
+  q: z.string().trim().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).optional(),
+  state: z.enum(LIST_STATES, { error: `must be one of ${LIST_STATES.join(", ")}` }).optional(),
+};
+
+type RawInventoryFilters = z.output<z.ZodObject<typeof inventoryFilterFields>>;
+
+function toInventoryFilters(query: RawInventoryFilters): InventoryFilters {
+  return {
+    owner: query.owner?.length ? query.owner : undefined,
+    repository: query.repository,
+    permission: query.permission,
+    lastUsedBefore: query.last_used_before === undefined ? undefined : new Date(query.last_used_before),
+    lastUsedAfter: query.last_used_after === undefined ? undefined : new Date(query.last_used_after),
+    signals: query.signal?.length ? [...new Set(query.signal)] : undefined,
+    unusedDays: query.unused_days,
+    search: query.q || undefined,
+    state: query.state,
+  };
+}
+
+/** A page of an org-wide list: its filters, the sort, the page. */
+export const inventoryListQuerySchema = z
   .strictObject({
     ...pageFields,
-    owner: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
-    repository: named(REPOSITORY_NAME).optional(),
-    permission: z.string().refine(isPermissionFilterValue, "must be a GitHub permission and level, such as issues_write or members_read").optional(),
-    last_used_before: isoDate.optional(),
-    last_used_after: isoDate.optional(),
+    ...inventoryFilterFields,
+    sort: z.enum(SORT_COLUMNS, { error: `must be one of ${SORT_COLUMNS.join(", ")}` }).optional(),
     direction: z.enum(["asc", "desc"], { error: 'must be "asc" or "desc"' }).optional(),
   })
   .transform(
-    (query): PatListQuery => ({
-      page: query.page ?? 1,
-      perPage: query.per_page ?? 30,
-      owner: query.owner?.length ? query.owner : undefined,
-      repository: query.repository,
-      permission: query.permission,
-      lastUsedBefore: query.last_used_before,
-      lastUsedAfter: query.last_used_after,
-      direction: query.direction,
+    ({ page, per_page, sort, direction, ...filters }): ListQuery => ({
+      filters: toInventoryFilters(filters),
+      sort: { column: sort ?? "listed", direction: direction ?? "desc" },
+      page: page ?? 1,
+      perPage: per_page ?? 30,
     }),
   );
+
+/** The filters alone: what the facet counts are counted over. */
+export const inventoryFacetsQuerySchema = z.strictObject(inventoryFilterFields).transform(toInventoryFilters);
 
 const bodyId = z
   .number({ error: "must be a positive whole number" })
@@ -96,13 +130,6 @@ const idsField = z
   .min(1, "must name at least one id")
   .max(MAX_IDS_PER_REQUEST, `may name at most ${MAX_IDS_PER_REQUEST} ids per call`);
 
-// The token id the page showed for each id, in the same order: lets the audit trail look the
-// token's name and owner up on GitHub (see lib/audit/snapshot-targets.ts). Optional.
-const tokenIdsField = z.array(bodyId, { error: "must be an array of token ids" }).max(MAX_IDS_PER_REQUEST).optional();
-
-const sameLengthAsIds = (body: { ids: number[]; tokenIds?: number[] }) => body.tokenIds === undefined || body.tokenIds.length === body.ids.length;
-const sameLengthMessage = { path: ["tokenIds"], message: "must give one token id for each id, in the same order" };
-
 const optionalText = (name: string) =>
   z
     .string({ error: `${name} must be text` })
@@ -111,23 +138,17 @@ const optionalText = (name: string) =>
     .transform((value) => value || undefined);
 
 /** `POST …/requests/review` */
-export const reviewBodySchema = z
-  .strictObject({
-    ids: idsField,
-    action: z.enum(["approve", "deny"], { error: 'must be "approve" or "deny"' }),
-    reason: optionalText("reason"),
-    tokenIds: tokenIdsField,
-  })
-  .refine(sameLengthAsIds, sameLengthMessage);
+export const reviewBodySchema = z.strictObject({
+  ids: idsField,
+  action: z.enum(["approve", "deny"], { error: 'must be "approve" or "deny"' }),
+  reason: optionalText("reason"),
+});
 
 /** `POST …/tokens/revoke`. GitHub's revoke takes no reason; the note is for Grantdesk's own audit trail. */
-export const revokeBodySchema = z
-  .strictObject({
-    ids: idsField,
-    note: optionalText("note"),
-    tokenIds: tokenIdsField,
-  })
-  .refine(sameLengthAsIds, sameLengthMessage);
+export const revokeBodySchema = z.strictObject({
+  ids: idsField,
+  note: optionalText("note"),
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

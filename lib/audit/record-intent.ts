@@ -2,7 +2,13 @@ import "server-only";
 import type { AuditAction } from "@/lib/contract/audit-record";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditTargets } from "@/lib/db/schema";
-import type { TargetSnapshot } from "./snapshot-targets";
+
+/** The token an id belongs to, as GitHub listed it just before sending. */
+export interface TargetSnapshot {
+  tokenId: number;
+  tokenName: string;
+  ownerLogin: string;
+}
 
 export interface AuditIntent {
   batchId: string;

@@ -3,6 +3,7 @@
 // cache entry; keys nest under ["orgs", org, resource] so one invalidation refreshes a resource.
 
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { CountedPage } from "@/lib/contract/inventory";
 import type { Page, PatResource, PatRows, RepositoryRow } from "@/lib/contract/pat-rows";
 import { patListApiSearchParams, pickPatListParams, type PatListParams } from "@/lib/search-params/pat-list";
 import { apiFetch } from "./api-fetch";
@@ -25,7 +26,7 @@ export function patListQuery<R extends PatResource>(org: string, resource: R, pa
   const listParams = pickPatListParams(params);
   return queryOptions({
     queryKey: [...patKeys.lists(org, resource), listParams] as const,
-    queryFn: ({ signal }) => apiFetch<Page<PatRows[R]>>(`${patResourcePath(org, resource)}?${patListApiSearchParams(listParams)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<CountedPage<PatRows[R]>>(`${patResourcePath(org, resource)}?${patListApiSearchParams(listParams)}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -9,19 +9,17 @@ export interface BulkActionInput {
   action: AuditAction;
   /** Request ids or token grant ids: what GitHub's review and revoke take. */
   ids: number[];
-  /** The token id the page showed for each id, in the same order (the audit trail names the token by it). */
-  tokenIds: number[];
   /** The review's reason (sent to GitHub), or the revoke's note (kept by Grantdesk's audit trail only). */
   note: string;
 }
 
 /** Reviews requests or revokes tokens; the route sends them to GitHub in chunks and reports every id. */
-export function postBulkAction(org: string, resource: PatResource, { action, ids, tokenIds, note }: BulkActionInput): Promise<BulkResult> {
+export function postBulkAction(org: string, resource: PatResource, { action, ids, note }: BulkActionInput): Promise<BulkResult> {
   const text = note.trim();
   const body =
     resource === "requests"
-      ? { ids, tokenIds, action, ...(text ? { reason: text } : {}) }
-      : { ids, tokenIds, ...(text ? { note: text } : {}) };
+      ? { ids, action, ...(text ? { reason: text } : {}) }
+      : { ids, ...(text ? { note: text } : {}) };
   return apiFetch<BulkResult>(`${patResourcePath(org, resource)}/${resource === "requests" ? "review" : "revoke"}`, {
     method: "POST",
     body: JSON.stringify(body),

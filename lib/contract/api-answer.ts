@@ -2,12 +2,15 @@
 // route cannot answer a shape the browser does not know.
 import type { AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
+import type { CountedPage, InventoryStatus, ListFacets } from "./inventory";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
 
 export type ApiAnswer =
   | OrgSummary[]
-  | Page<PatRequestRow>
-  | Page<PatTokenRow>
+  | CountedPage<PatRequestRow>
+  | CountedPage<PatTokenRow>
+  | ListFacets
+  | InventoryStatus
   | Page<RepositoryRow>
   | Page<AuditRecord>
   | BulkResult

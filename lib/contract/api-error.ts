@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   github_unauthorized: 502,
   github_unreachable: 503,
   audit_unavailable: 503,
+  database_unavailable: 503,
   overloaded: 503,
   github_timeout: 504,
 } as const;

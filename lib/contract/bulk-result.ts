@@ -11,8 +11,9 @@ export interface IdOutcome {
   /**
    * Why it failed, when it did: a GitHub error code (`validation_failed`, `not_found`,
    * `missing_permission`, `rate_limited`, …), `not_applied` (GitHub's answer was unclear, a
-   * re-read shows nothing changed: safe to retry) or `outcome_unknown` (unclear answer, and a
-   * re-read could not tell: reload before retrying). Nothing is ever resent automatically.
+   * re-read shows nothing changed: safe to retry), `outcome_unknown` (unclear answer, and a
+   * re-read could not tell: reload before retrying) or `skipped` (GitHub no longer listed it as
+   * pending or active just before sending, so it was not sent). Nothing is ever resent automatically.
    */
   code?: string;
 }
@@ -20,6 +21,9 @@ export interface IdOutcome {
 export interface BulkResult {
   results: IdOutcome[];
   accepted: number;
+  /** Not sent: no longer pending or active when re-checked just before sending. */
+  skipped: number;
+  /** Every other id that did not go through. */
   failed: number;
 }
 

@@ -1,6 +1,20 @@
 // The rows Grantdesk's API routes answer and its pages show: slimmer than GitHub's (no URL fields
 // the pages never use), times as full UTC ISO 8601 strings.
 
+/** Why a request or token is no longer listed by GitHub. */
+export const GONE_REASONS = {
+  approved: "Approved in Grantdesk",
+  denied: "Denied in Grantdesk",
+  revoked: "Revoked in Grantdesk",
+  reviewed_outside: "Reviewed outside Grantdesk",
+  approved_outside: "Approved outside Grantdesk",
+  denied_outside: "Denied outside Grantdesk",
+  cancelled: "Withdrawn by its owner",
+  revoked_outside: "Revoked on GitHub",
+  expired: "Expired",
+} as const;
+export type GoneReason = keyof typeof GONE_REASONS;
+
 export type RepositorySelection = "none" | "all" | "subset";
 
 /** GitHub's permission map: permission name → "read" | "write" | "admin" (other values kept as sent). */
@@ -27,6 +41,8 @@ export interface PatRowBase {
   tokenExpired: boolean;
   tokenExpiresAt: string | null;
   tokenLastUsedAt: string | null;
+  /** Set when GitHub no longer lists it (kept by Grantdesk as history); null while it is listed. */
+  gone: { at: string; reason: GoneReason } | null;
 }
 
 export interface PatRequestRow extends PatRowBase {

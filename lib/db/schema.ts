@@ -43,7 +43,7 @@ export const auditTargets = pgTable(
     targetId: bigint("target_id", { mode: "number" }).notNull(),
     /** Order within the batch, as the actor gave the ids. */
     position: integer("position").notNull(),
-    // Null when GitHub could not confirm the token before sending (see lib/audit/snapshot-targets.ts).
+    // Null when GitHub could not confirm the token before sending (see lib/audit/run-audited-action.ts).
     tokenId: bigint("token_id", { mode: "number" }),
     tokenName: text("token_name"),
     tokenOwnerLogin: text("token_owner_login"),
@@ -75,3 +75,4 @@ export const auditOutcomes = pgTable(
     check("audit_outcomes_outcome_check", sql`${table.outcome} in ('accepted', 'failed', 'unknown')`),
   ],
 );
+export * from "./inventory-schema";

@@ -33,6 +33,8 @@ export const envSchema = z
     DATA_DIR: z.preprocess(optional, z.string().default("./data")),
     PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).default(3000)),
     GITHUB_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+    INVENTORY_REQUESTS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(60)),
+    INVENTORY_TOKENS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(900)),
   })
   .superRefine((value, ctx) => {
     if (!value.GITHUB_APP_PRIVATE_KEY && !value.GITHUB_APP_PRIVATE_KEY_FILE) {
@@ -59,6 +61,8 @@ export interface Env {
   dataDir: string;
   port: number;
   githubTimeoutMs: number;
+  /** How often each org's pending requests and token grants are synced into the inventory. */
+  syncIntervalSeconds: { requests: number; tokens: number };
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     dataDir: raw.DATA_DIR,
     port: raw.PORT,
     githubTimeoutMs: raw.GITHUB_TIMEOUT_MS,
+    syncIntervalSeconds: { requests: raw.INVENTORY_REQUESTS_INTERVAL_SECONDS, tokens: raw.INVENTORY_TOKENS_INTERVAL_SECONDS },
   };
 }
 

@@ -26,16 +26,22 @@ describe("describeBulkAction", () => {
 
 describe("describeBulkOutcome", () => {
   it("reports what GitHub accepted", () => {
-    expect(describeBulkOutcome("Denied", 30, 0, requests)).toBe("Denied 30 requests.");
-    expect(describeBulkOutcome("Approved", 1, 0, requests)).toBe("Approved 1 request.");
+    expect(describeBulkOutcome("Denied", { accepted: 30, skipped: 0, failed: 0 }, requests)).toBe("Denied 30 requests.");
+    expect(describeBulkOutcome("Approved", { accepted: 1, skipped: 0, failed: 0 }, requests)).toBe("Approved 1 request.");
   });
 
   it("reports failures beside acceptances", () => {
-    expect(describeBulkOutcome("Denied", 28, 2, requests)).toBe("Denied 28 requests; 2 failed.");
+    expect(describeBulkOutcome("Denied", { accepted: 28, skipped: 0, failed: 2 }, requests)).toBe("Denied 28 requests; 2 failed.");
+  });
+
+  it("reports ids skipped because GitHub no longer listed them", () => {
+    expect(describeBulkOutcome("Revoked", { accepted: 9, skipped: 1, failed: 0 }, requests)).toBe("Revoked 9 requests; 1 skipped (already done elsewhere).");
+    expect(describeBulkOutcome("Revoked", { accepted: 0, skipped: 2, failed: 0 }, requests)).toBe("2 requests skipped (already done elsewhere).");
+    expect(describeBulkOutcome("Denied", { accepted: 0, skipped: 1, failed: 1 }, requests)).toBe("Nothing denied; 1 failed, 1 skipped (already done elsewhere).");
   });
 
   it("reports total failure without claiming anything was done", () => {
-    expect(describeBulkOutcome("Denied", 0, 2, requests)).toBe("2 requests failed.");
+    expect(describeBulkOutcome("Denied", { accepted: 0, skipped: 0, failed: 2 }, requests)).toBe("2 requests failed.");
   });
 });
 

@@ -23,11 +23,18 @@ export function describeBulkAction(verb: string, itemCount: number, noun: Noun, 
   return `${verb} ${count(itemCount, noun)} from ${from}`;
 }
 
-/** "Denied 30 requests.", "Approved 28 requests; 2 failed.", "2 requests failed." */
-export function describeBulkOutcome(pastVerb: string, accepted: number, failed: number, noun: Noun): string {
-  if (accepted === 0) return `${count(failed, noun)} failed.`;
-  if (failed === 0) return `${pastVerb} ${count(accepted, noun)}.`;
-  return `${pastVerb} ${count(accepted, noun)}; ${failed} failed.`;
+/**
+ * "Denied 30 requests.", "Approved 28 requests; 2 failed.", "Revoked 9 tokens; 1 skipped (already
+ * done elsewhere).", "2 requests failed." Never claims more than GitHub accepted.
+ */
+export function describeBulkOutcome(pastVerb: string, result: { accepted: number; skipped: number; failed: number }, noun: Noun): string {
+  const { accepted, skipped, failed } = result;
+  const skippedText = (n: number) => `${n} skipped (already done elsewhere)`;
+  if (accepted === 0 && skipped === 0) return `${count(failed, noun)} failed.`;
+  if (accepted === 0 && failed === 0) return `${count(skipped, noun)} skipped (already done elsewhere).`;
+  const rest = [failed > 0 ? `${failed} failed` : null, skipped > 0 ? skippedText(skipped) : null].filter(Boolean);
+  const done = accepted > 0 ? `${pastVerb} ${count(accepted, noun)}` : `Nothing ${pastVerb.toLowerCase()}`;
+  return rest.length === 0 ? `${done}.` : `${done}; ${rest.join(", ")}.`;
 }
 
 /** How many owners a confirmation names before it counts the rest. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyTokenHygiene, unusedCutoff, type HygieneInput } from "./token-hygiene";
+import { classifyTokenHygiene, type HygieneInput } from "./token-hygiene";
 
 const now = new Date("2025-03-12T12:00:00Z");
 
@@ -96,19 +96,5 @@ describe("classifyTokenHygiene", () => {
         permissions: { organization: {}, repository: { administration: "write" }, other: {} },
       }),
     ).toEqual(["no-expiry", "never-used", "elevated", "all-repositories"]);
-  });
-});
-
-describe("unusedCutoff", () => {
-  it("is the start of the UTC day 90 days ago", () => {
-    expect(unusedCutoff(now).toISOString()).toBe("2024-12-12T00:00:00.000Z");
-    expect(unusedCutoff(new Date("2025-03-12T00:00:00Z")).toISOString()).toBe("2024-12-12T00:00:00.000Z");
-    expect(unusedCutoff(new Date("2025-03-11T23:59:59Z")).toISOString()).toBe("2024-12-11T00:00:00.000Z");
-  });
-
-  it("only lets through tokens the row signal calls unused", () => {
-    const cutoff = unusedCutoff(now);
-    const justBefore = new Date(cutoff.getTime() - 1000).toISOString();
-    expect(kinds({ tokenLastUsedAt: justBefore })).toEqual(["unused"]);
   });
 });

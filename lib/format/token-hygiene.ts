@@ -10,14 +10,6 @@ import { summarizePermissions } from "./summarize-permissions";
 export const HYGIENE_SIGNAL_KINDS = ["expired", "expiring-soon", "no-expiry", "never-used", "unused", "elevated", "all-repositories"] as const;
 export type HygieneSignalKind = (typeof HYGIENE_SIGNAL_KINDS)[number];
 
-/**
- * The signals GitHub's list API cannot filter by (it filters by last use, not by expiry,
- * permission level or repository selection, and its last-used filters skip never-used tokens):
- * a view of one of these can only mark the rows that have it, page by page.
- */
-export const ROW_ONLY_SIGNAL_KINDS = ["expired", "expiring-soon", "no-expiry", "never-used", "elevated", "all-repositories"] as const satisfies readonly HygieneSignalKind[];
-export type RowOnlySignalKind = (typeof ROW_ONLY_SIGNAL_KINDS)[number];
-
 export interface HygieneSignal {
   kind: HygieneSignalKind;
   /** A few words for a badge: "Expired", "Unused 127 days". */
@@ -33,7 +25,7 @@ export type HygieneInput = Pick<
   "tokenExpired" | "tokenExpiresAt" | "tokenLastUsedAt" | "accessGrantedAt" | "permissions" | "repositorySelection"
 >;
 
-/** A token not used for this many days is flagged, and is what the "unused" view asks GitHub for. */
+/** A token not used for this many days is flagged, and is what the "Unused for 90 days" filter means. */
 export const UNUSED_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many elevated permissions an explanation names before it says "and N more". */
@@ -44,16 +36,6 @@ export function classifyTokenHygiene(token: HygieneInput, now: Date): HygieneSig
   return [expirySignal(token, now), usageSignal(token, now), elevatedSignal(token), repositorySignal(token)].filter(
     (signal): signal is HygieneSignal => signal !== null,
   );
-}
-
-/**
- * The `last_used_before` day for "unused for 90 days": the start (00:00 UTC) of the day 90 days
- * ago. The URL keeps days, so the cutoff is rounded down, never up: every token GitHub returns
- * for it has gone unused for at least 90 days, exactly the rows flagged "unused".
- */
-export function unusedCutoff(now: Date): Date {
-  const cutoff = new Date(now.getTime() - UNUSED_DAYS * DAY_MS);
-  return new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth(), cutoff.getUTCDate()));
 }
 
 function expirySignal(token: HygieneInput, now: Date): HygieneSignal | null {

@@ -138,6 +138,7 @@ describe("the GitHub client", () => {
           tokenLastUsedAt: "2025-01-03T00:00:00.000Z",
           reason: "Deploys",
           createdAt: "2025-01-02T03:04:05.000Z",
+          gone: null,
         },
       ],
       page: 1,
@@ -174,7 +175,7 @@ describe("the GitHub client", () => {
 
   it("uses the single endpoint for one id and the bulk endpoint for several", async () => {
     const github = fakeGitHub((call) => (call.method === "POST" && call.path.startsWith("/orgs/acme/") ? json(call.path.endsWith("/7") ? 204 : 202, {}) : undefined));
-    expect(await reviewRequests("acme", [7], "deny", "Not needed", github.client)).toEqual({ results: [{ id: 7, ok: true }], accepted: 1, failed: 0 });
+    expect(await reviewRequests("acme", [7], "deny", "Not needed", github.client)).toEqual({ results: [{ id: 7, ok: true }], accepted: 1, skipped: 0, failed: 0 });
     await reviewRequests("acme", [1, 2, 1], "approve", undefined, github.client);
     const writes = github.orgCalls().filter((call) => call.method === "POST");
     expect(writes.map((call) => [call.url, call.body])).toEqual([

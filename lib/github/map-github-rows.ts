@@ -51,6 +51,7 @@ function toPatRowBase(row: GitHubPatRequest | GitHubPatGrant) {
     tokenExpired: row.token_expired,
     tokenExpiresAt: row.token_expires_at === null ? null : toUtc(row.token_expires_at),
     tokenLastUsedAt: row.token_last_used_at === null ? null : toUtc(row.token_last_used_at),
+    gone: null,
   };
 }
 

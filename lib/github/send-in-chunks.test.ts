@@ -60,7 +60,7 @@ describe("sendInChunks", () => {
     const result = await sendInChunks([9, 9], write);
     expect(singleCalls).toEqual([9]);
     expect(bulkCalls).toEqual([]);
-    expect(result).toEqual({ results: [{ id: 9, ok: true }], accepted: 1, failed: 0 });
+    expect(result).toEqual({ results: [{ id: 9, ok: true }], accepted: 1, skipped: 0, failed: 0 });
   });
 
   it("fails only the chunk GitHub refused (422) and still sends the others", async () => {

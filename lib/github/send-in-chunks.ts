@@ -85,7 +85,7 @@ export async function sendInChunks(ids: readonly number[], write: ChunkedWrite):
 
   const results = distinct.map((id) => outcomes.get(id)!);
   const accepted = results.filter((result) => result.ok).length;
-  return { results, accepted, failed: results.length - accepted };
+  return { results, accepted, skipped: 0, failed: results.length - accepted };
 }
 
 /**

@@ -14,6 +14,11 @@ describe("requests search params", () => {
       permission: null,
       lastUsedBefore: null,
       lastUsedAfter: null,
+      signal: [],
+      unused: null,
+      q: null,
+      state: "active",
+      sort: "listed",
       direction: "desc",
       page: 1,
       perPage: 30,
@@ -21,9 +26,9 @@ describe("requests search params", () => {
     });
   });
 
-  it("reads every filter under GitHub's parameter names", () => {
+  it("reads every filter under the API's parameter names", () => {
     const params = load(
-      "owner=mona&owner=hubot&repository=grantdesk&permission=issues_write&last_used_before=2025-02-01&last_used_after=2025-01-01&direction=asc&page=3&per_page=50&request=42",
+      "owner=mona&owner=hubot&repository=grantdesk&permission=issues_write&last_used_before=2025-02-01&last_used_after=2025-01-01&signal=no-expiry&signal=expired&unused_days=90&q=%20ci%20&state=gone&sort=owner&direction=asc&page=3&per_page=50&request=42",
     );
     expect(params).toEqual({
       owner: ["mona", "hubot"],
@@ -31,6 +36,11 @@ describe("requests search params", () => {
       permission: "issues_write",
       lastUsedBefore: new Date("2025-02-01T00:00:00Z"),
       lastUsedAfter: new Date("2025-01-01T00:00:00Z"),
+      signal: ["expired", "no-expiry"],
+      unused: 90,
+      q: "ci",
+      state: "gone",
+      sort: "owner",
       direction: "asc",
       page: 3,
       perPage: 50,
@@ -47,8 +57,11 @@ describe("requests search params", () => {
   });
 
   it("ignores values outside the allow-lists instead of passing them on", () => {
-    const params = load("permission=issues_admin&repository=../etc&direction=sideways&per_page=1000&page=0&request=-1&last_used_before=yesterday");
+    const params = load("permission=issues_admin&repository=../etc&direction=sideways&per_page=1000&page=0&request=-1&last_used_before=yesterday&sort=name&state=deleted&unused_days=0");
     expect(params).toMatchObject({
+      sort: "listed",
+      state: "active",
+      unused: null,
       permission: null,
       repository: null,
       direction: "desc",
@@ -69,10 +82,10 @@ describe("requests search params", () => {
 });
 
 describe("patListApiSearchParams", () => {
-  it("repeats owner and sends GitHub timestamps", () => {
-    const params = load("owner=mona&owner=hubot&permission=issues_write&last_used_after=2025-01-01&page=2&per_page=50");
+  it("repeats owner and signal, and sends timestamps", () => {
+    const params = load("owner=mona&owner=hubot&permission=issues_write&last_used_after=2025-01-01&signal=expired&signal=elevated&page=2&per_page=50");
     expect(patListApiSearchParams(params).toString()).toBe(
-      "owner=mona&owner=hubot&permission=issues_write&last_used_after=2025-01-01T00%3A00%3A00Z&direction=desc&page=2&per_page=50",
+      "owner=mona&owner=hubot&permission=issues_write&last_used_after=2025-01-01T00%3A00%3A00Z&signal=expired&signal=elevated&sort=listed&direction=desc&page=2&per_page=50",
     );
   });
 
@@ -86,31 +99,45 @@ describe("hasPatListFilters", () => {
     expect(hasPatListFilters(load("page=4&direction=asc&per_page=100"))).toBe(false);
     expect(hasPatListFilters(load("repository=grantdesk"))).toBe(true);
     expect(hasPatListFilters(load("last_used_before=2025-01-01"))).toBe(true);
+    expect(hasPatListFilters(load("signal=expired"))).toBe(true);
+    expect(hasPatListFilters(load("q=ci"))).toBe(true);
+    expect(hasPatListFilters(load("state=gone&sort=owner"))).toBe(false);
   });
 });
 
 describe("PAT list table state", () => {
   it("round-trips every list parameter through the table's state", () => {
     const params = load(
-      "owner=mona&repository=grantdesk&permission=contents_write&last_used_after=2025-01-01&last_used_before=2025-02-01&direction=asc&page=4&per_page=100",
+      "owner=mona&repository=grantdesk&permission=contents_write&q=deploy&last_used_after=2025-01-01&last_used_before=2025-02-01&sort=expires&direction=asc&page=4&per_page=100",
     );
     const state = patListTableState(params, "createdAt");
     expect(state.pagination).toEqual({ pageIndex: 3, pageSize: 100 });
-    expect(state.sorting).toEqual([{ id: "createdAt", desc: false }]);
+    expect(state.sorting).toEqual([{ id: PAT_FILTER_COLUMNS.expires, desc: false }]);
     expect(state.columnFilters.map((filter) => filter.id)).toEqual([
       PAT_FILTER_COLUMNS.owner,
       PAT_FILTER_COLUMNS.repository,
       PAT_FILTER_COLUMNS.permission,
+      PAT_FILTER_COLUMNS.search,
       PAT_FILTER_COLUMNS.lastUsed,
     ]);
-    const { open, ...listParams } = params;
-    void open;
-    expect(patListParamsFromTable(state)).toEqual(listParams);
+    // Signals, unused days and the active/gone choice are set outside the table.
+    const { open, signal, unused, state: listState, ...tableParams } = params;
+    void [open, signal, unused, listState];
+    expect(patListParamsFromTable(state, "createdAt")).toEqual(tableParams);
+  });
+
+  it("sorts by the page's own date column as `listed`", () => {
+    const state = patListTableState(load("sort=listed"), "accessGrantedAt");
+    expect(state.sorting).toEqual([{ id: "accessGrantedAt", desc: true }]);
+    expect(patListParamsFromTable({ ...state, sorting: [{ id: PAT_FILTER_COLUMNS.owner, desc: false }] }, "accessGrantedAt")).toMatchObject({
+      sort: "owner",
+      direction: "asc",
+    });
   });
 
   it("clears every filter when the table's filters are reset", () => {
     const state = patListTableState(load("owner=mona&permission=issues_read&last_used_after=2025-01-01"), "createdAt");
-    expect(patListParamsFromTable({ ...state, columnFilters: [] })).toMatchObject({
+    expect(patListParamsFromTable({ ...state, columnFilters: [] }, "createdAt")).toMatchObject({
       owner: [],
       repository: null,
       permission: null,
@@ -121,10 +148,10 @@ describe("PAT list table state", () => {
 
   it("keeps only one end of a date range when the other is cleared", () => {
     const state = patListTableState(load(""), "createdAt");
-    const next = patListParamsFromTable({
-      ...state,
-      columnFilters: [{ id: PAT_FILTER_COLUMNS.lastUsed, value: { from: null, to: new Date("2025-03-01T00:00:00Z") } }],
-    });
+    const next = patListParamsFromTable(
+      { ...state, columnFilters: [{ id: PAT_FILTER_COLUMNS.lastUsed, value: { from: null, to: new Date("2025-03-01T00:00:00Z") } }] },
+      "createdAt",
+    );
     expect(next).toMatchObject({ lastUsedAfter: null, lastUsedBefore: new Date("2025-03-01T00:00:00Z") });
   });
 });

@@ -1,7 +1,7 @@
-// URL state of a PAT list (pending requests and active tokens take the same GitHub filters).
-// One parser map serves the page's server component (createLoader) and the client table
-// (useQueryStates). Every value is validated here, so a hand-edited URL can never reach GitHub
-// as anything but an allowed filter.
+// URL state of a PAT list (pending requests and active tokens take the same filters, sorts and
+// paging). One parser map serves the page's server component (createLoader) and the client
+// table (useQueryStates). Every value is validated here, so a hand-edited URL can only ever
+// become an allowed filter.
 
 import {
   createMultiParser,
@@ -14,6 +14,7 @@ import {
 } from "nuqs/server";
 import { isLogin, isRepositoryName, MAX_OWNERS } from "@/lib/contract/github-names";
 import { isPermissionFilterValue } from "@/lib/contract/github-permissions";
+import { LIST_STATES, SIGNAL_FILTERS, SORT_COLUMNS, type SignalFilter } from "@/lib/contract/inventory";
 
 export const PAGE_SIZES = [30, 50, 100] as const;
 /** A page number beyond this is a typo, not a real queue (100k tokens / 30 per page ≈ 3.4k). */
@@ -58,21 +59,44 @@ export function parseAsPositiveInteger(max: number) {
   });
 }
 
+/** Free text searched in token names, owners and reasons; trimmed, capped as the API caps it. */
+const parseAsSearch = createParser<string>({
+  parse: (value) => {
+    const text = value.trim();
+    return text === "" || text.length > 100 ? null : text;
+  },
+  serialize: (value) => value,
+});
+
+/** `?signal=expired&signal=no-expiry`: distinct known signals, in a stable order. */
+const parseAsSignals = createMultiParser<SignalFilter[]>({
+  parse: (values) => SIGNAL_FILTERS.filter((signal) => values.includes(signal)),
+  serialize: (signals) => signals,
+  eq: (a, b) => a.length === b.length && a.every((signal, i) => signal === b[i]),
+});
+
 export const patListParsers = {
   owner: parseAsOwners.withDefault([]),
   repository: parseAsRepositoryName,
   permission: parseAsPermission,
   lastUsedBefore: parseAsIsoDate,
   lastUsedAfter: parseAsIsoDate,
+  signal: parseAsSignals.withDefault([]),
+  /** Last used more than this many days ago. */
+  unused: parseAsPositiveInteger(3650),
+  q: parseAsSearch,
+  state: parseAsStringLiteral(LIST_STATES).withDefault("active"),
+  sort: parseAsStringLiteral(SORT_COLUMNS).withDefault("listed"),
   direction: parseAsStringLiteral(["asc", "desc"]).withDefault("desc"),
   page: parseAsPositiveInteger(MAX_PAGE).withDefault(1),
   perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(30),
 };
 
-/** The same names GitHub and Grantdesk's API use, so a page URL reads like the query it makes. */
+/** The same names Grantdesk's API uses, so a page URL reads like the query it makes. */
 export const patListUrlKeys: UrlKeys<typeof patListParsers> = {
   lastUsedBefore: "last_used_before",
   lastUsedAfter: "last_used_after",
+  unused: "unused_days",
   perPage: "per_page",
 };
 
@@ -80,18 +104,21 @@ export type PatListParams = inferParserType<typeof patListParsers>;
 
 /** Only the list's own parameters: the query key and the API query are built from exactly these. */
 export function pickPatListParams(params: PatListParams): PatListParams {
-  const { owner, repository, permission, lastUsedBefore, lastUsedAfter, direction, page, perPage } = params;
-  return { owner, repository, permission, lastUsedBefore, lastUsedAfter, direction, page, perPage };
+  const { owner, repository, permission, lastUsedBefore, lastUsedAfter, signal, unused, q, state, sort, direction, page, perPage } = params;
+  return { owner, repository, permission, lastUsedBefore, lastUsedAfter, signal, unused, q, state, sort, direction, page, perPage };
 }
 
-/** Whether any filter narrows the list (page, size and direction do not). */
+/** Whether any filter narrows the list (page, size, sort and the active/gone choice do not). */
 export function hasPatListFilters(params: PatListParams): boolean {
   return (
     params.owner.length > 0 ||
     params.repository !== null ||
     params.permission !== null ||
     params.lastUsedBefore !== null ||
-    params.lastUsedAfter !== null
+    params.lastUsedAfter !== null ||
+    params.signal.length > 0 ||
+    params.unused !== null ||
+    params.q !== null
   );
 }
 
@@ -100,14 +127,25 @@ function toGitHubTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** The query string for `GET /api/orgs/{org}/requests|tokens` (owner repeated, as the route reads it). */
-export function patListApiSearchParams(params: PatListParams): URLSearchParams {
+/** The filters as `GET /api/orgs/{org}/requests|tokens` and their `/facets` read them (repeatable ones repeated). */
+export function patFilterSearchParams(params: PatListParams): URLSearchParams {
   const query = new URLSearchParams();
   for (const login of params.owner) query.append("owner", login);
   if (params.repository) query.set("repository", params.repository);
   if (params.permission) query.set("permission", params.permission);
   if (params.lastUsedBefore) query.set("last_used_before", toGitHubTimestamp(params.lastUsedBefore));
   if (params.lastUsedAfter) query.set("last_used_after", toGitHubTimestamp(params.lastUsedAfter));
+  for (const signal of params.signal) query.append("signal", signal);
+  if (params.unused !== null) query.set("unused_days", String(params.unused));
+  if (params.q) query.set("q", params.q);
+  if (params.state !== "active") query.set("state", params.state);
+  return query;
+}
+
+/** The query string for a page of `GET /api/orgs/{org}/requests|tokens`: the filters, the sort, the page. */
+export function patListApiSearchParams(params: PatListParams): URLSearchParams {
+  const query = patFilterSearchParams(params);
+  query.set("sort", params.sort);
   query.set("direction", params.direction);
   query.set("page", String(params.page));
   query.set("per_page", String(params.perPage));

@@ -1,14 +1,8 @@
-// URL state of the active-tokens page: the PAT list filters, the open detail panel (`?token=123`),
-// and the per-row view (`?signal=never-used`: a hygiene signal GitHub cannot filter by, marked on
-// each page).
+// URL state of the active-tokens page: the PAT list filters plus the open detail panel (`?token=123`).
 
-import { createLoader, parseAsStringLiteral } from "nuqs/server";
-import { ROW_ONLY_SIGNAL_KINDS } from "@/lib/format/token-hygiene";
+import { createLoader } from "nuqs/server";
 import { patViewSearchParams, patViewUrlKeys } from "./pat-list";
 
 export const tokensUrlKeys = patViewUrlKeys("token");
 
 export const loadTokensSearchParams = createLoader(patViewSearchParams, { urlKeys: tokensUrlKeys });
-
-/** The signal whose rows are marked. */
-export const parseAsMarkedSignal = parseAsStringLiteral(ROW_ONLY_SIGNAL_KINDS);

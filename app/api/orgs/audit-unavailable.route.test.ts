@@ -23,7 +23,7 @@ const patCalls = async (since: number) => (await github.log(since)).filter((entr
 
 describe("an unreachable database", () => {
   it.each([
-    ["a review", () => github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [1000001, 1000002], tokenIds: [1005000001, 1005000002], action: "approve" })],
+    ["a review", () => github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [1000001, 1000002], action: "approve" })],
     ["a revoke", () => github.call(revoke, "/api/orgs/acme/tokens/revoke", { org: "acme" }, { ids: [1000001], note: "Offboarding" })],
   ])("refuses %s with 503 audit_unavailable before anything reaches GitHub", async (_, act) => {
     const mark = await github.mark();

@@ -15,6 +15,7 @@ let github: FakeGitHubEnv;
 
 beforeAll(async () => {
   github = await startFakeGitHubEnv({ seed: 11, applyDelayMs: 50 });
+  await github.sync("acme");
 });
 
 afterEach(async () => {
@@ -45,22 +46,22 @@ describe("POST /api/orgs/{org}/requests/review", () => {
     const mark = await github.mark();
     const { status, body } = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [id], action: "deny", reason: "Use the deploy app" });
     expect(status).toBe(200);
-    expect(body).toEqual({ results: [{ id, ok: true }], accepted: 1, failed: 0 });
+    expect(body).toEqual({ results: [{ id, ok: true }], accepted: 1, skipped: 0, failed: 0 });
     const posts = (await github.log(mark)).filter((entry) => entry.method === "POST");
     expect(posts).toEqual([expect.objectContaining({ path: `/orgs/acme/personal-access-token-requests/${id}`, body: { action: "deny", reason: "Use the deploy app" }, status: 204 })]);
     expect(await github.record("acme", "requests", id!)).toMatchObject({ status: "denied", reviewReason: "Use the deploy app" });
   });
 
-  it("reports GitHub's refusal of a chunk holding an already reviewed request, and applies nothing of it", async () => {
+  it("re-checks with GitHub before sending: a request reviewed meanwhile is skipped, not sent, and the other goes", async () => {
     const [denied, other] = await firstIds("requests", 2);
-    await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [denied], action: "deny" });
+    await github.control(`orgs/acme/requests/${denied}/review`, { action: "deny" });
+    const mark = await github.mark();
     const { body } = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [denied, other], action: "approve" });
-    expect(body).toMatchObject({ accepted: 0, failed: 2 });
-    for (const outcome of (body as BulkResult).results) {
-      expect(outcome).toMatchObject({ ok: false, status: 422, code: "validation_failed" });
-      expect(outcome.error).toContain(`Request ${denied} has already been denied`);
-    }
-    expect(await github.record("acme", "requests", other!)).toMatchObject({ status: "pending" });
+    expect(body).toMatchObject({ accepted: 1, skipped: 1, failed: 0 });
+    expect((body as BulkResult).results[0]).toMatchObject({ id: denied, ok: false, code: "skipped", error: expect.stringContaining("no longer pending") });
+    const posts = (await github.log(mark)).filter((entry) => entry.method === "POST");
+    expect(posts.map((entry) => entry.path)).toEqual([`/orgs/acme/personal-access-token-requests/${other}`]);
+    expect(await github.record("acme", "requests", other!)).toMatchObject({ status: "approved" });
   });
 
   it("approves 250 requests in bulk calls of 100, 100 and 50, each id sent once, and fake-github applies them", async () => {
@@ -69,7 +70,7 @@ describe("POST /api/orgs/{org}/requests/review", () => {
     const mark = await github.mark();
     const { status, body } = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [...ids, ids[0], ids[1]], action: "approve" });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ accepted: 250, failed: 0 });
+    expect(body).toMatchObject({ accepted: 250, skipped: 0, failed: 0 });
     expect((body as BulkResult).results.map((outcome) => outcome.id)).toEqual(ids);
     const posts = await bulkPosts(mark, "/orgs/acme/personal-access-token-requests");
     expect(posts.map((entry) => entry.status)).toEqual([202, 202, 202]);

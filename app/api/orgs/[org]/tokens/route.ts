@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/api/api-route";
-import { orgParams, patListQuerySchema } from "@/lib/api/input-schemas";
-import { listTokens } from "@/lib/github/list-tokens";
+import { inventoryListQuerySchema, orgParams } from "@/lib/api/input-schemas";
+import { readInventoryList } from "@/lib/inventory/read-inventory";
 
-// GET /api/orgs/{org}/tokens — one page of the tokens with access to the org, filtered by GitHub
-export const GET = apiRoute({ params: orgParams, query: patListQuerySchema }, ({ params, query }) => listTokens(params.org, query));
+// GET /api/orgs/{org}/tokens — a page of the org's token grants, filtered, sorted and counted across the whole org (from the inventory)
+export const GET = apiRoute({ params: orgParams, query: inventoryListQuerySchema }, ({ params, query }) => readInventoryList(params.org, "tokens", query));

@@ -1,40 +1,21 @@
 "use client";
 
-import { CircleDashedIcon, ClockAlertIcon, GlobeIcon, HourglassIcon, InfinityIcon, PenLineIcon, ShieldAlertIcon, XCircleIcon } from "lucide-react";
-import { useQueryState } from "nuqs";
-import type { ReactNode } from "react";
+import { ShieldAlertIcon } from "lucide-react";
+import { SIGNAL_ICONS } from "@/components/pat/signal-icons";
 import { Badge } from "@/components/ui/badge";
 import { useNow } from "@/components/ui/now";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { PatTokenRow } from "@/lib/contract/pat-rows";
 import { cn } from "@/lib/cn";
 import { EXPIRING_SOON_DAYS } from "@/lib/format/classify-expiry";
-import { classifyTokenHygiene, UNUSED_DAYS, type HygieneSignal, type HygieneSignalKind } from "@/lib/format/token-hygiene";
-import { parseAsMarkedSignal } from "@/lib/search-params/tokens";
+import { classifyTokenHygiene, UNUSED_DAYS, type HygieneSignal } from "@/lib/format/token-hygiene";
 
-/** The per-row view whose signal is marked (`?signal=never-used`), shared through the URL. */
-export function useMarkedSignal() {
-  return useQueryState("signal", parseAsMarkedSignal.withOptions({ history: "push" }));
-}
-
-export const SIGNAL_ICONS: Record<HygieneSignalKind, ReactNode> = {
-  expired: <XCircleIcon aria-hidden />,
-  "expiring-soon": <ClockAlertIcon aria-hidden />,
-  "no-expiry": <InfinityIcon aria-hidden />,
-  "never-used": <CircleDashedIcon aria-hidden />,
-  unused: <HourglassIcon aria-hidden />,
-  elevated: <PenLineIcon aria-hidden />,
-  "all-repositories": <GlobeIcon aria-hidden />,
-};
-
-function SignalBadge({ signal, marked }: { signal: HygieneSignal; marked: boolean }) {
+function SignalBadge({ signal }: { signal: HygieneSignal }) {
   const admin = signal.kind === "elevated" && signal.tone === "danger";
   return (
-    // An outline, not a second ring: it draws over the badge's own ring without replacing it.
-    <Badge tone={signal.tone} className={cn(marked && "outline-2 -outline-offset-2 outline-indigo-600")}>
+    <Badge tone={signal.tone}>
       {admin ? <ShieldAlertIcon aria-hidden /> : SIGNAL_ICONS[signal.kind]}
       {signal.label}
-      {marked ? <span className="sr-only"> (the marked view)</span> : null}
     </Badge>
   );
 }
@@ -45,7 +26,6 @@ function SignalBadge({ signal, marked }: { signal: HygieneSignal; marked: boolea
  * of the marked view stands out.
  */
 export function TokenSignalsCell({ token }: { token: PatTokenRow }) {
-  const [marked] = useMarkedSignal();
   const signals = classifyTokenHygiene(token, useNow());
   if (signals.length === 0) return null;
   return (
@@ -55,7 +35,7 @@ export function TokenSignalsCell({ token }: { token: PatTokenRow }) {
         className="-mx-1 -my-0.5 flex max-w-64 flex-wrap gap-1 rounded px-1 py-0.5 text-left hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         {signals.map((signal) => (
-          <SignalBadge key={signal.kind} signal={signal} marked={signal.kind === marked} />
+          <SignalBadge key={signal.kind} signal={signal} />
         ))}
         <span className="sr-only">. Explain these signals</span>
       </button>
@@ -69,7 +49,7 @@ export function TokenSignalList({ signals, dense = false }: { signals: HygieneSi
     <ul className={cn("flex flex-col", dense ? "gap-2" : "gap-3")}>
       {signals.map((signal) => (
         <li key={signal.kind} className="flex flex-col items-start gap-1">
-          <SignalBadge signal={signal} marked={false} />
+          <SignalBadge signal={signal} />
           <p className={cn("text-zinc-700", dense ? "text-xs leading-5" : "text-sm")}>{signal.explanation}</p>
         </li>
       ))}

@@ -8,7 +8,6 @@ import { listOwners } from "@/lib/format/bulk-wording";
 import { TOKEN_NOUN } from "@/lib/format/nouns";
 import { tokensUrlKeys } from "@/lib/search-params/tokens";
 import { TokenSignalDetails, TokenSignalsCell } from "./token-signals";
-import { TokenViews } from "./token-views";
 
 /** The active tokens: what differs from the requests page (hygiene signals and views, revoke). */
 export const tokensSpec: PatViewSpec<"tokens"> = {
@@ -16,7 +15,7 @@ export const tokensSpec: PatViewSpec<"tokens"> = {
   noun: TOKEN_NOUN,
   title: "Active tokens",
   intro: (org) =>
-    `Fine-grained personal access tokens with access to ${org}. Signals under each name mark tokens that may no longer be needed; hover or focus them for the reason.`,
+    `Fine-grained personal access tokens with access to ${org}. Signals under each name mark tokens that may no longer be needed; hover or focus them for the reason, or filter the whole org by them.`,
   urlKeys: tokensUrlKeys,
   describeRow: (row) => `${row.owner.login}'s token ${row.tokenName}`,
   describeTarget: (row) => `${row.owner.login}'s token`,
@@ -86,5 +85,4 @@ export const tokensSpec: PatViewSpec<"tokens"> = {
     title: "No active tokens",
     text: (org) => `No fine-grained personal access token has access to ${org}. Tokens appear here once their requests are approved.`,
   },
-  views: (context) => <TokenViews {...context} />,
 };

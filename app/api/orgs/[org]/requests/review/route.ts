@@ -5,7 +5,7 @@ import { reviewRequests } from "@/lib/github/review-requests";
 
 // POST /api/orgs/{org}/requests/review — approve or deny requests, recorded in the audit trail, with every id's outcome
 export const POST = apiRoute({ params: orgParams, body: reviewBodySchema }, ({ params, body, user }) =>
-  runAuditedAction({ org: params.org, actor: user, action: body.action, ids: body.ids, tokenIds: body.tokenIds, reason: body.reason }, (ids) =>
+  runAuditedAction({ org: params.org, actor: user, action: body.action, ids: body.ids, reason: body.reason }, (ids) =>
     reviewRequests(params.org, ids, body.action, body.reason),
   ),
 );

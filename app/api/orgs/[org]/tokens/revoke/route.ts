@@ -5,7 +5,7 @@ import { revokeTokens } from "@/lib/github/revoke-tokens";
 
 // POST /api/orgs/{org}/tokens/revoke — revoke tokens' access, recorded in the audit trail with the note, with every id's outcome
 export const POST = apiRoute({ params: orgParams, body: revokeBodySchema }, ({ params, body, user }) =>
-  runAuditedAction({ org: params.org, actor: user, action: "revoke", ids: body.ids, tokenIds: body.tokenIds, reason: body.note }, (ids) =>
+  runAuditedAction({ org: params.org, actor: user, action: "revoke", ids: body.ids, reason: body.note }, (ids) =>
     revokeTokens(params.org, ids),
   ),
 );

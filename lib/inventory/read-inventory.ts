@@ -1,0 +1,70 @@
+import "server-only";
+import { ApiError } from "@/lib/contract/api-error";
+import type { CountedPage, InventoryFilters, InventoryStatus, ListFacets } from "@/lib/contract/inventory";
+import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
+import { db } from "@/lib/db/database";
+import { env } from "@/lib/env";
+import type { Database } from "@/lib/db/open-database";
+import { GitHubError } from "@/lib/github/github-error";
+import { redactSecrets } from "@/lib/github/redact-secrets";
+import { github } from "@/lib/github/shared-client";
+import { inventoryStatus } from "./inventory-status";
+import { listFacets, listInventory, type ListQuery } from "./list-inventory";
+import { subsetIdsReaching } from "./repository-matches";
+import { tick } from "./sync-scheduler";
+import { requestSync } from "./sync-state";
+
+/**
+ * Runs a read of the inventory. A database that cannot be opened or answer becomes a 503
+ * `database_unavailable` a person can act on; the detail goes to the server log only.
+ */
+async function readInventory<T>(read: (database: Database) => Promise<T>): Promise<T> {
+  let database: Database;
+  try {
+    database = await db();
+  } catch (error) {
+    throw unavailable(error);
+  }
+  try {
+    return await read(database);
+  } catch (error) {
+    if (error instanceof ApiError || error instanceof GitHubError) throw error;
+    throw unavailable(error);
+  }
+}
+
+function unavailable(error: unknown): ApiError {
+  console.error(`[inventory] could not read: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+  return new ApiError("database_unavailable", "Grantdesk's database cannot be read right now. Try again in a moment; if it keeps failing, check Grantdesk's database.");
+}
+
+async function repositoryIds(org: string, kind: PatResource, filters: InventoryFilters): Promise<number[] | undefined> {
+  return filters.repository === undefined ? undefined : subsetIdsReaching(org, kind, filters, github());
+}
+
+/** A page of an org's requests or tokens, from the inventory, with the exact number of matches. */
+export async function readInventoryList<R extends PatResource>(org: string, kind: R, query: ListQuery): Promise<CountedPage<PatRows[R]>> {
+  const ids = await repositoryIds(org, kind, query.filters);
+  return readInventory((database) => listInventory(database, org, kind, query, { repositoryIds: ids, now: new Date() }));
+}
+
+/** How many of the matches have each signal, and who holds most of them. */
+export async function readInventoryFacets(org: string, kind: PatResource, filters: InventoryFilters): Promise<ListFacets> {
+  const ids = await repositoryIds(org, kind, filters);
+  return readInventory((database) => listFacets(database, org, kind, filters, { repositoryIds: ids, now: new Date() }));
+}
+
+/** How fresh the org's inventory is. */
+export function readInventoryStatus(org: string): Promise<InventoryStatus> {
+  return readInventory((database) => inventoryStatus(database, org, env().syncIntervalSeconds));
+}
+
+/** "Refresh now": both lists of the org are synced at once (on whichever instance gets there first). */
+export async function refreshInventory(org: string): Promise<InventoryStatus> {
+  await readInventory(async (database) => {
+    await requestSync(database, org.toLowerCase(), "requests");
+    await requestSync(database, org.toLowerCase(), "tokens");
+  });
+  await tick();
+  return readInventoryStatus(org);
+}
