@@ -6,9 +6,14 @@ export function AppHeader({ user, csrfToken }: { user: SessionUser; csrfToken: s
   return (
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex h-14 max-w-screen-2xl items-center justify-between gap-4 px-4 sm:px-6">
-        <AppLink href="/" className="text-sm font-semibold tracking-tight text-zinc-900 hover:text-indigo-600">
-          Grantdesk
-        </AppLink>
+        <div className="flex items-center gap-4">
+          <AppLink href="/" className="text-sm font-semibold tracking-tight text-zinc-900 hover:text-indigo-600">
+            Grantdesk
+          </AppLink>
+          <AppLink href="/orgs" className="text-sm text-zinc-600 hover:text-zinc-900">
+            Overview
+          </AppLink>
+        </div>
         <div className="flex items-center gap-3">
           <span className="flex items-center gap-2 text-sm text-zinc-700" aria-label={`Signed in as ${user.login}`}>
             {user.image && (

@@ -2,7 +2,7 @@
 // route cannot answer a shape the browser does not know.
 import type { AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
-import type { CountedPage, InventoryStatus, ListFacets } from "./inventory";
+import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
 
 export type ApiAnswer =
@@ -11,6 +11,7 @@ export type ApiAnswer =
   | CountedPage<PatTokenRow>
   | ListFacets
   | InventoryStatus
+  | OrgOverview
   | Page<RepositoryRow>
   | Page<AuditRecord>
   | BulkResult

@@ -75,3 +75,31 @@ export interface InventoryStatus {
   requests: ListSyncStatus;
   tokens: ListSyncStatus;
 }
+
+/** A count with the part of the org it describes, for the overview's charts. */
+export interface Bucket {
+  label: string;
+  count: number;
+}
+
+/** One org at a glance (`GET /api/orgs/{org}/overview`): every number links to the filtered table. */
+export interface OrgOverview {
+  org: string;
+  pendingRequests: number;
+  /** When the oldest pending request was made; null when none is pending. */
+  oldestPendingAt: string | null;
+  activeTokens: number;
+  expired: number;
+  expiringWithin7Days: number;
+  noExpiry: number;
+  neverUsed: number;
+  unusedFor90Days: number;
+  elevated: number;
+  allRepositories: number;
+  /** Active tokens by when they expire: expired, within 7 days, … , never. */
+  byExpiry: Bucket[];
+  /** Active tokens by when they were last used: within 7 days, … , never. */
+  byLastUse: Bucket[];
+  /** The end of the last complete sync of each list; null before the first. */
+  syncedAt: { requests: string | null; tokens: string | null };
+}

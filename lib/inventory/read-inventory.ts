@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/contract/api-error";
-import type { CountedPage, InventoryFilters, InventoryStatus, ListFacets } from "@/lib/contract/inventory";
+import type { CountedPage, InventoryFilters, InventoryStatus, ListFacets, OrgOverview } from "@/lib/contract/inventory";
 import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
 import { db } from "@/lib/db/database";
 import { env } from "@/lib/env";
@@ -10,6 +10,7 @@ import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
 import { inventoryStatus } from "./inventory-status";
 import { listFacets, listInventory, type ListQuery } from "./list-inventory";
+import { orgOverview } from "./org-overview";
 import { subsetIdsReaching } from "./repository-matches";
 import { tick } from "./sync-scheduler";
 import { requestSync } from "./sync-state";
@@ -67,4 +68,9 @@ export async function refreshInventory(org: string): Promise<InventoryStatus> {
   });
   await tick();
   return readInventoryStatus(org);
+}
+
+/** The org at a glance, for the overview. */
+export function readOrgOverview(org: string): Promise<OrgOverview> {
+  return readInventory((database) => orgOverview(database, org));
 }
