@@ -71,6 +71,11 @@ export interface IdOutcome {
    * re-read could not tell: reload before retrying). Nothing is ever resent automatically.
    */
   code?: string;
+  /**
+   * Set when `ok` was inferred rather than answered: GitHub's answer was unclear (5xx, timeout,
+   * broken connection) and a re-read no longer lists the id. The audit trail records it as `inferred`.
+   */
+  inferred?: true;
 }
 
 export interface BulkResult {
@@ -91,8 +96,12 @@ export interface ApiErrorBody {
 
 export const AUDIT_ACTIONS = ["approve", "deny", "revoke"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-/** `unknown`: GitHub's answer was unclear even after a re-read, or no outcome was ever recorded. */
-export const AUDIT_OUTCOMES = ["accepted", "failed", "unknown"] as const;
+/**
+ * `accepted`: GitHub said so. `inferred`: GitHub's answer was unclear, and a re-read no longer
+ * lists the id, so it was very likely applied. `unknown`: GitHub's answer was unclear even after a
+ * re-read, or no outcome was ever recorded.
+ */
+export const AUDIT_OUTCOMES = ["accepted", "inferred", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** One id of one action in the audit trail (`GET /api/orgs/{org}/audit`, and each export row). */
