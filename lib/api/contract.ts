@@ -129,6 +129,32 @@ export interface AuditRecord {
   outcomeAt: string | null;
 }
 
+/** Where an org's audit chain first stops matching its records, in words a person can act on. */
+export interface AuditChainBreak {
+  /** The link's place in the org's chain; null for records no link covers. */
+  position: number | null;
+  batchId: string;
+  /** What the link appended: an action's intent (its own record and its ids) or outcomes. */
+  kind: "intent" | "outcomes";
+  /** The request or grant id whose record is wrong, when it is one id's record. */
+  targetId: number | null;
+  problem: string;
+}
+
+/** `GET /api/orgs/{org}/audit/verify` (and `npm run audit:verify`): the org's hash chain, checked. */
+export interface AuditChainVerification {
+  /** The org's name in lower case. */
+  org: string;
+  ok: boolean;
+  /** Links that checked out (all of them when ok). */
+  links: number;
+  /** The last good link's hash: keep it elsewhere to tell later that nothing before it was rewritten. */
+  head: string | null;
+  /** Actions recorded before the chain existed (an upgrade): not covered by it, so not checked. */
+  beforeChain: number;
+  firstBreak: AuditChainBreak | null;
+}
+
 /** `GET /api/orgs/{org}/rate-limit`: whether Grantdesk's GitHub client is waiting out a rate limit. */
 export interface RateLimitStatus {
   /** Seconds until the wait ends (GitHub's `retry-after`, counted on the server); null when not waiting. */

@@ -1,32 +1,9 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { AuditChainBreak as ChainBreak, AuditChainVerification as ChainVerification } from "@/lib/api/contract";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditChain, auditOutcomes, auditTargets } from "@/lib/db/schema";
 import { batchDigest, chainOrg, GENESIS_HASH, linkHash, outcomeDigest, targetDigest } from "./audit-chain";
-import type { AuditChainKind } from "./chain-kinds";
-
-/** Where the chain first stops matching the rows, in words a person can act on. */
-export interface ChainBreak {
-  /** The link's place in the org's chain; null for rows no link covers. */
-  position: number | null;
-  batchId: string;
-  kind: AuditChainKind;
-  /** The request or grant id whose row is wrong, when it is one id's row. */
-  targetId: number | null;
-  problem: string;
-}
-
-export interface ChainVerification {
-  org: string;
-  ok: boolean;
-  /** Links checked (all of them when ok). */
-  links: number;
-  /** The last link's hash: keep it elsewhere to tell later that nothing before it was rewritten. */
-  head: string | null;
-  /** Actions recorded before the chain existed (an upgrade): not covered by it, so not checked. */
-  beforeChain: number;
-  firstBreak: ChainBreak | null;
-}
 
 /** Links read per query: bounded memory, whatever the trail's length. */
 const LINKS_PER_PAGE = 500;
