@@ -9,18 +9,22 @@ export function configuredLocation() {
   return { databaseUrl, migrationUrl: process.env.DATABASE_MIGRATION_URL || undefined, dataDir: process.env.DATA_DIR || "./data" };
 }
 
+/** Prints one line and exits 2. */
+export function fail(script: string, message: string): never {
+  console.error(`${script}: ${message}`);
+  process.exit(2);
+}
+
 export async function openConfiguredDatabase(script: string): Promise<OpenDatabase> {
   const location = configuredLocation();
   try {
     return await openDatabase(location);
   } catch (error) {
-    if (error instanceof DataDirInUseError) {
-      console.error(
-        `${script}: DATA_DIR ${path.resolve(location.dataDir)} is in use by Grantdesk (pid ${error.pid}); the embedded database allows one process per folder: stop the server first.`,
-      );
-    } else {
-      console.error(`${script}: could not open the database: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    process.exit(2);
+    if (error instanceof DataDirInUseError) fail(script, inUse(location.dataDir, error));
+    fail(script, `could not open the database: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+export function inUse(dataDir: string, error: DataDirInUseError): string {
+  return `DATA_DIR ${path.resolve(dataDir)} is in use by Grantdesk (pid ${error.pid}); the embedded database allows one process per folder: stop the server first.`;
 }

@@ -2,12 +2,13 @@ import { redirect } from "next/navigation";
 import { AppLink } from "@/components/ui/app-link";
 import { listOwnedOrgs } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
+import { appUrl } from "@/lib/security/app-url";
 
 export default async function HomePage() {
   const user = await getPageUser();
-  if (!user) redirect("/signin");
-  const orgs = await listOwnedOrgs(user.login);
-  if (orgs.length === 1) redirect(`/orgs/${orgs[0]!.login}/requests`);
+  if (!user) redirect(appUrl("/signin"));
+  const orgs = await listOwnedOrgs(user);
+  if (orgs.length === 1) redirect(appUrl(`/orgs/${orgs[0]!.login}/requests`));
 
   return (
     <main className="mx-auto max-w-xl px-4 py-12">

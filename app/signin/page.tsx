@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getPageUser } from "@/lib/auth/session-user";
+import { appUrl } from "@/lib/security/app-url";
 
 export const metadata: Metadata = { title: "Sign in · Grantdesk" };
 
@@ -17,7 +18,7 @@ const ERROR_MESSAGES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getPageUser()) redirect(callbackUrl);
+  if (await getPageUser()) redirect(appUrl(callbackUrl));
   const errorCode = typeof params.error === "string" ? params.error : undefined;
   const error = errorCode ? (ERROR_MESSAGES[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
 
