@@ -5,7 +5,7 @@
 //     already holds audit records is refused unless --replace is given.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -35,6 +35,7 @@ if (location.databaseUrl) {
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     fail(SCRIPT, `DATA_DIR ${dataDir} is not empty: restore into an empty or new folder (DATA_DIR=./data-restored npm run db:restore -- FILE) and start Grantdesk on it`);
   }
+  await mkdir(dataDir, { recursive: true });
   const unlock = await lockDataDir(dataDir);
   try {
     const client = await PGlite.create({ dataDir, loadDataDir: new Blob([await readFile(file)]) });
