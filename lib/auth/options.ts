@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { safeCallbackUrl } from "./callback-url";
 import { isWithinLifetime, SESSION_MAX_AGE_SECONDS, sessionClaims } from "./session-claims";
-import { isSessionRevoked, revokeSession } from "./session-revocations";
+import { isSignedOut, revokeSession } from "./session-revocations";
 
 /** A session that is past its 8 hours or was signed out: next-auth then clears its cookie. */
 class SessionEndedError extends Error {
@@ -96,7 +96,7 @@ export function authOptions(): AuthOptions {
         // from sign-in, so re-issuing the cookie does not extend it; a signed-out session stays out.
         const claims = sessionClaims(token);
         if (!claims || !isWithinLifetime(claims)) throw new SessionEndedError("the session has ended");
-        if (await isSessionRevoked(claims.sid)) throw new SessionEndedError("the session was signed out");
+        if (await isSignedOut(claims.sid)) throw new SessionEndedError("the session was signed out");
         return token;
       },
       session({ session, token }) {

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, lt } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db/client";
+import { redactSecrets } from "@/lib/github/redact-secrets";
 import { sessionRevocations } from "@/lib/db/schema";
 import { SESSION_MAX_AGE_SECONDS, sessionEndsAt, type SessionClaims } from "./session-claims";
 
@@ -27,6 +28,28 @@ export async function revokeSession(claims: SessionClaims): Promise<void> {
 export function isRevokedHere(sid: string): boolean {
   return revokedHere.has(sid);
 }
+
+/**
+ * Whether the session was signed out, here or on any instance. While the database cannot be
+ * reached the answer is "no" (logged, at most once a minute): Grantdesk then refuses every
+ * review and revoke anyway (they cannot be recorded), so what a signed-out copy of a cookie could
+ * still do is read, for the length of the outage; refusing everyone instead would lock every
+ * owner out, and into a sign-in loop.
+ */
+export async function isSignedOut(sid: string): Promise<boolean> {
+  try {
+    return await isSessionRevoked(sid);
+  } catch (error) {
+    const now = Date.now();
+    if (now - lastOutageLog > 60_000) {
+      lastOutageLog = now;
+      console.error(`[auth] the deny-list of signed-out sessions cannot be read (${redactSecrets(error instanceof Error ? error.message : String(error))}); sessions are let through unchecked until it can`);
+    }
+    return false;
+  }
+}
+
+let lastOutageLog = 0;
 
 /** Whether the session was signed out, here or on any instance. Throws when the database cannot answer. */
 export async function isSessionRevoked(sid: string): Promise<boolean> {

@@ -3,11 +3,10 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { connection, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { redactSecrets } from "@/lib/github/redact-secrets";
 import { authOptions } from "./options";
 import { createSessionCache } from "./session-cache";
 import { isWithinLifetime, sessionClaims, sessionEndsAt, type SessionClaims } from "./session-claims";
-import { isRevokedHere, isSessionRevoked } from "./session-revocations";
+import { isRevokedHere, isSignedOut } from "./session-revocations";
 
 /** The signed-in GitHub user, as Grantdesk knows them. */
 export interface SessionUser {
@@ -32,8 +31,7 @@ const requestSessions = createSessionCache<{ user: SessionUser; sid: string }>({
 
 /**
  * The user behind an API request's session cookie, or null: no cookie, tampered, past its 8 hours
- * from sign-in, or signed out (on the deny-list). A deny-list that cannot be read refuses the
- * session rather than trust it.
+ * from sign-in, or signed out (on the deny-list; see isSignedOut for a database outage).
  */
 export async function getRequestUser(req: NextRequest): Promise<SessionUser | null> {
   const config = env();
@@ -49,12 +47,7 @@ export async function getRequestUser(req: NextRequest): Promise<SessionUser | nu
   const session = await requestSessions(cookie, async () => {
     const claims = sessionClaims(await getToken({ req, secret: config.authSecret, secureCookie }));
     if (!claims || !isWithinLifetime(claims)) return null;
-    try {
-      if (await isSessionRevoked(claims.sid)) return null;
-    } catch (error) {
-      console.error(`[auth] could not check the deny-list of signed-out sessions, so a session was refused: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-      return null;
-    }
+    if (await isSignedOut(claims.sid)) return null;
     return { user: { user: toUser(claims), sid: claims.sid }, expiresAt: sessionEndsAt(claims) };
   });
   if (!session || isRevokedHere(session.sid)) return null;
