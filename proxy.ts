@@ -20,9 +20,11 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
 
   // Next fails on a path segment that does not decode (`%E0%A4%A`) when it matches a dynamic
-  // route, with a bare 500: answer it here. API paths reach the proxy only when they hold a `%`.
+  // route, with a bare 500: answer it here. API paths and prefetches reach the proxy only when
+  // their path holds a `%`, for this check alone.
   if (!decodes(pathname)) return malformedPath(req);
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  const prefetch = req.headers.has("next-router-prefetch") || req.headers.get("purpose") === "prefetch";
+  if (pathname.startsWith("/api/") || prefetch) return NextResponse.next();
 
   if (!PUBLIC_PAGES.has(pathname)) {
     const claims = sessionClaims(await getToken({ req, secret: config.authSecret, secureCookie: config.appUrl.startsWith("https://") }));
@@ -74,8 +76,10 @@ function malformedPath(req: NextRequest): NextResponse {
 
 export const config = {
   matcher: [
-    // Only API paths with a percent sign: every other API call skips the proxy entirely.
+    // Only API paths and prefetches with a percent sign: every other API call and prefetch skips
+    // the proxy entirely.
     "/api/:path(.*%.*)",
+    "/((?!api/|_next/static|_next/image|favicon.ico).*%.*)",
     {
       source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
       missing: [

@@ -8,10 +8,10 @@ test.describe("sign-in endpoints", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("refuse a malformed JSON body with a 400 naming it", async ({ request }) => {
-    const response = await request.post("/api/auth/signin/github", { headers: { "content-type": "application/json" }, data: "{bad" });
+    const response = await request.post("/api/auth/signin/github", { headers: { "content-type": "application/json" }, data: Buffer.from("{bad") });
     expect(response.status()).toBe(400);
     expect(await response.json()).toEqual({ error: { code: "bad_request", message: "body: not valid JSON" } });
-    const array = await request.post("/api/auth/signin/github", { headers: { "content-type": "application/json" }, data: "[1]" });
+    const array = await request.post("/api/auth/signin/github", { headers: { "content-type": "application/json" }, data: Buffer.from("[1]") });
     expect(array.status()).toBe(400);
   });
 
