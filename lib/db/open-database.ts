@@ -104,7 +104,9 @@ async function migrateAsOwner(migrationUrl: string, serverRole: string): Promise
   const owner = new Client({ connectionString: migrationUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   await owner.connect();
   try {
-    return await migratePostgresDatabase(drizzlePostgres({ client: owner, schema }), { grantTo: serverRole });
+    // The same role in both URLs: nothing to grant (and revoking its own rights would lock it out).
+    const [{ role }] = (await owner.query<{ role: string }>("select current_user as role")).rows as [{ role: string }];
+    return await migratePostgresDatabase(drizzlePostgres({ client: owner, schema }), { grantTo: role === serverRole ? undefined : serverRole });
   } finally {
     await owner.end();
   }

@@ -93,6 +93,17 @@ describe.skipIf(!TEST_DATABASE_URL)(`the server's role on PostgreSQL${TEST_DATAB
     expect(row).toEqual({ outcome: "failed" });
   });
 
+  it("leaves a role alone that is both the owner and the server (two spellings of one URL)", async () => {
+    const same = await openDatabase({ databaseUrl: `${urlFor(names.owner)}?application_name=grantdesk`, migrationUrl: urlFor(names.owner), dataDir: "unused" });
+    try {
+      expect(await same.db.$count(sessionRevocations)).toBeGreaterThanOrEqual(0);
+      const [row] = ((await same.db.execute(sql`select count(*)::int as n from audit_batches`)) as unknown as { rows: { n: number }[] }).rows;
+      expect(row!.n).toBe(1);
+    } finally {
+      await same.close();
+    }
+  });
+
   it("may add, read and prune signed-out sessions", async () => {
     const sessionId = "7d2e5f8a-84c5-4e58-9c2a-5b3f4d8e9c03";
     await server.db.insert(sessionRevocations).values({ sessionId, expiresAt: new Date(Date.now() - 1000) });
