@@ -15,6 +15,16 @@ const nextConfig = {
   // A separate build folder lets the test build (with known fake secrets) sit beside a dev build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from beside its own module. Bundled, the copy in
+  // the page-rendering layer resolves them to browser URLs (/_next/static/media/…) and cannot open
+  // a database at all (a TypeError about a URL, then PGlite's Aborted()); required from
+  // node_modules, every layer shares one working copy.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  // Redirects from proxy.ts keep the exact APP_URL they name. Without this Next rewrites a
+  // loopback host to "localhost" and, whenever forwarded headers make the request look like
+  // another origin, sends that rewritten absolute URL (http://localhost:3000/signin for a demo
+  // on 127.0.0.1:3000 behind a proxy).
+  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 for signed-in non-owners.

@@ -1,9 +1,11 @@
 import { headers } from "next/headers";
 import { StatusCard } from "@/components/layout/status-card";
 import { orgFromPath } from "@/lib/auth/org-from-path";
+import { trustedPathname } from "@/lib/auth/request-path";
+import { env } from "@/lib/env";
 
 export default async function Forbidden() {
-  const org = orgFromPath((await headers()).get("x-grantdesk-pathname"));
+  const org = orgFromPath(trustedPathname(await headers(), env().authSecret));
   return (
     <StatusCard eyebrow="403 · Not allowed" tone="danger" title={org ? `You are not an owner of ${org}` : "You are not an owner of this organization"}>
       Only the organization&apos;s owners can review its token requests and revoke its tokens. If you should have access, ask an existing

@@ -2,15 +2,17 @@ import { headers } from "next/headers";
 import { StatusCard } from "@/components/layout/status-card";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { orgFromPath } from "@/lib/auth/org-from-path";
+import { trustedPathname } from "@/lib/auth/request-path";
 import { getPageUser } from "@/lib/auth/session-user";
+import { env } from "@/lib/env";
 
 /** Says "not installed" only when that is why the page is missing, not for any unknown path. */
 async function notInstalledOrg(): Promise<string | null> {
-  const org = orgFromPath((await headers()).get("x-grantdesk-pathname"));
+  const org = orgFromPath(trustedPathname(await headers(), env().authSecret));
   const user = org ? await getPageUser() : null;
   if (!org || !user) return null;
   try {
-    return (await checkOrgAccess(org, user.login)) === "not_installed" ? org : null;
+    return (await checkOrgAccess(org, user)) === "not_installed" ? org : null;
   } catch {
     return null;
   }

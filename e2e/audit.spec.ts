@@ -108,3 +108,15 @@ test("a request's detail panel shows its own history, failures included", async 
   await expect(history).toContainText("Scope it to one repository, please.");
   await expect(history).toContainText("Failed · HTTP 422");
 });
+
+test("an owner verifies the trail's hash chain from the audit page", async ({ page }) => {
+  await page.goto(`/orgs/${ORG}/audit`);
+  await expect(page.getByRole("table", { name: "Audit trail" })).toHaveAttribute("aria-busy", "false");
+  await page.getByRole("button", { name: "Verify trail" }).click();
+  const status = page.getByRole("status").filter({ hasText: "Trail" });
+  await expect(status).toContainText(/Trail intact: \d+ links? checked, nothing changed or removed\./);
+  await expect(status).toContainText(/Head: [0-9a-f]{64}/);
+  const result = (await (await page.request.get(`/api/orgs/${ORG}/audit/verify`)).json()) as { ok: boolean; links: number };
+  expect(result.ok).toBe(true);
+  await expect(status).toContainText(`${result.links} link`);
+});

@@ -173,4 +173,13 @@ describe("faulted writes", () => {
     expect(await control(fake, "state/orgs/acme")).toEqual({ pendingRequests: 20, activeTokens: 40, revokedTokens: 0, reviewedRequests: 0, cancelledRequests: 0 });
     expect(await control(fake, `state/orgs/acme/requests/${request!.id}`)).toMatchObject({ status: "pending" });
   });
+
+  it("with error-after, apply the write and then answer the error, as a gateway failing after GitHub acted", async () => {
+    const [grant] = (await (await listTokens()).json()) as { id: number }[];
+    await setFaults([{ method: "POST", path: "^/orgs/acme/personal-access-tokens/\\d+$", kind: "error-after", status: 502, times: 1 }]);
+    const revoke = await api(fake, token, `/orgs/acme/personal-access-tokens/${grant!.id}`, { method: "POST", body: { action: "revoke" } });
+    expect(revoke.status).toBe(502);
+    expect(await revoke.json()).toMatchObject({ message: "Server Error" });
+    expect(await control(fake, `state/orgs/acme/tokens/${grant!.id}`)).toMatchObject({ status: "revoked" });
+  });
 });

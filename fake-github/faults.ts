@@ -1,8 +1,9 @@
 // Fault injection for reliability tests. A fault matches requests by method and path (a regex on
 // the path without its query); of the matching requests it lets the first `skip` through, then
 // affects at most `times` of them (all when unset), each with probability `rate` drawn from a
-// seeded PRNG. Latency faults delay and pass the request on; the other kinds answer instead of
-// the endpoint, so a faulted write changes nothing. Faults are checked in order; the first
+// seeded PRNG. Latency faults delay and pass the request on; `error-after` lets the endpoint act,
+// then answers with the error instead (a gateway failing after GitHub applied a write); the other
+// kinds answer instead of the endpoint, so a faulted write changes nothing. Faults are checked in order; the first
 // answering fault that fires ends the check (latency from earlier ones still applies).
 
 import { z } from "zod";
@@ -25,7 +26,7 @@ export const faultSchema = z
     times: z.number().int().min(0).optional(),
     rate: z.number().min(0).max(1).optional(),
     latencyMs: z.number().int().min(0).max(120_000).optional(),
-    kind: z.enum(["error", "secondary-rate-limit", "primary-rate-limit", "latency"]).optional(),
+    kind: z.enum(["error", "error-after", "secondary-rate-limit", "primary-rate-limit", "latency"]).optional(),
     status: z.number().int().min(400).max(599).optional(),
     retryAfter: z.number().int().min(0).max(3_600).optional(),
   })

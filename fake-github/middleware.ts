@@ -117,10 +117,11 @@ function primaryLimitMessage(principal: Principal, address: string, requestId: s
   }
 }
 
-function faultAnswer(c: Context<FakeEnv>, fault: Fault & { kind: "error" | "secondary-rate-limit" | "primary-rate-limit" }): Response {
+function faultAnswer(c: Context<FakeEnv>, fault: Fault & { kind: "error" | "error-after" | "secondary-rate-limit" | "primary-rate-limit" }): Response {
   const requestId = c.get("requestId");
   switch (fault.kind) {
-    case "error": {
+    case "error":
+    case "error-after": {
       const status = fault.status ?? 500;
       return githubError(c, status, statusMessage(status));
     }
@@ -153,6 +154,11 @@ export function injectFaults(state: FakeState): MiddlewareHandler<FakeEnv> {
     const decision = state.faults.decide(c.req.method, c.req.path);
     const latencyMs = state.config.latencyMs + decision.latencyMs;
     if (latencyMs > 0) await sleep(latencyMs);
+    if (decision.answer?.kind === "error-after") {
+      await next();
+      c.res = faultAnswer(c, decision.answer);
+      return;
+    }
     if (decision.answer) return faultAnswer(c, decision.answer);
     await next();
   };

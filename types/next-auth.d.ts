@@ -14,5 +14,9 @@ declare module "next-auth/jwt" {
   interface JWT {
     login: string;
     githubId: number;
+    /** Names this sign-in (sign-out puts it on the deny-list). */
+    sid: string;
+    /** Seconds since the epoch: the session ends 8 hours later. */
+    signedInAt: number;
   }
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getPageUser } from "@/lib/auth/session-user";
+import { env } from "@/lib/env";
+import { appUrl } from "@/lib/security/app-url";
 
 export const metadata: Metadata = { title: "Sign in · Grantdesk" };
 
@@ -16,8 +18,10 @@ const ERROR_MESSAGES: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getPageUser()) redirect(callbackUrl);
+  // A path, or an absolute URL on APP_URL (next-auth sends those); anything else is the home page.
+  const requested = [params.callbackUrl].flat()[0] ?? "/";
+  const callbackUrl = safeCallbackUrl(requested, env().appUrl).slice(env().appUrl.length);
+  if (await getPageUser()) redirect(appUrl(callbackUrl));
   const errorCode = typeof params.error === "string" ? params.error : undefined;
   const error = errorCode ? (ERROR_MESSAGES[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
 

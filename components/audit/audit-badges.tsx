@@ -2,7 +2,7 @@ import { CheckIcon, CircleHelpIcon, KeyRoundIcon, XIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { AuditAction, AuditRecord } from "@/lib/contract/audit-record";
-import { ACTION_LABELS, OUTCOME_LABELS } from "@/lib/format/audit-wording";
+import { ACTION_LABELS, INFERRED_DETAIL, OUTCOME_LABELS } from "@/lib/format/audit-wording";
 
 // How the trail shows an action and its outcome, on the audit page and in the detail panels.
 
@@ -33,11 +33,13 @@ export function AuditOutcome({ record }: { record: AuditRecord }) {
   const detail =
     record.outcome === "unknown" && record.outcomeAt === null
       ? "Sent, but no outcome was recorded: the action was still running, or Grantdesk stopped mid-way. Check GitHub before trying again."
-      : record.message;
+      : record.outcome === "inferred"
+        ? INFERRED_DETAIL
+        : record.message;
   return (
     <div className="flex flex-col items-start gap-1">
       <Badge tone={record.outcome === "failed" ? "danger" : "warning"}>
-        {record.outcome === "failed" ? <XIcon aria-hidden /> : <CircleHelpIcon aria-hidden />}
+        {record.outcome === "failed" ? <XIcon aria-hidden /> : record.outcome === "inferred" ? <CheckIcon aria-hidden /> : <CircleHelpIcon aria-hidden />}
         {OUTCOME_LABELS[record.outcome]}
         {record.status ? ` · HTTP ${record.status}` : ""}
       </Badge>

@@ -15,7 +15,7 @@ export function TargetHistory({ org, resource, id }: { org: string; resource: Pa
 
   if (query.isPending) {
     return (
-      <div aria-busy aria-label="Loading history" className="flex flex-col gap-2">
+      <div role="status" aria-busy aria-label="Loading history" className="flex flex-col gap-2">
         <Skeleton className="h-4 w-56" />
         <Skeleton className="h-4 w-40" />
       </div>

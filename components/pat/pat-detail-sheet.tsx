@@ -76,7 +76,8 @@ export function PatDetailSheet({ open, onClose, fallbackFocus, kicker, title, de
         </DialogTitle>
         {description ? <DialogDescription id={descriptionId}>{description}</DialogDescription> : null}
       </header>
-      <div className="flex-1 overflow-y-auto">
+      {/* Focusable, so a keyboard can scroll it even while it holds nothing focusable (loading, a long history). */}
+      <div role="region" aria-labelledby={titleId} tabIndex={0} data-scroll-region className="flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600">
         {children ?? (
           <div className="flex flex-col gap-3 px-5" aria-hidden>
             <Skeleton className="h-4 w-40" />

@@ -12,8 +12,9 @@ const variants = {
   sheet: "m-0 ml-auto h-dvh max-h-none w-full max-w-xl border-l border-zinc-200 shadow-2xl",
 };
 
-/** What Tab would reach: the controls a dialog starts its focus on. */
-const TABBABLE = "a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex='-1'])";
+/** What Tab would reach: the controls a dialog starts its focus on (a focusable scrolling region, marked `data-scroll-region`, is not one). */
+const TABBABLE =
+  "a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex='-1']):not([data-scroll-region])";
 
 export interface DialogProps {
   open: boolean;

@@ -157,7 +157,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const auditFilterFields = {
   actor: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
   action: listParam(z.enum(AUDIT_ACTIONS, { error: 'must be "approve", "deny" or "revoke"' }), AUDIT_ACTIONS.length, `may name at most ${AUDIT_ACTIONS.length} actions`).optional(),
-  outcome: listParam(z.enum(AUDIT_OUTCOMES, { error: 'must be "accepted", "failed" or "unknown"' }), AUDIT_OUTCOMES.length, `may name at most ${AUDIT_OUTCOMES.length} outcomes`).optional(),
+  outcome: listParam(z.enum(AUDIT_OUTCOMES, { error: 'must be "accepted", "inferred", "failed" or "unknown"' }), AUDIT_OUTCOMES.length, `may name at most ${AUDIT_OUTCOMES.length} outcomes`).optional(),
   owner: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -2,6 +2,7 @@ import "server-only";
 import type { AuditAction } from "@/lib/contract/audit-record";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditTargets } from "@/lib/db/schema";
+import { appendChainLink, batchDigest, targetDigest } from "./audit-chain";
 
 /** The token an id belongs to, as GitHub listed it just before sending. */
 export interface TargetSnapshot {
@@ -24,19 +25,25 @@ export interface AuditIntent {
 
 /**
  * Records an action before any of it is sent: the batch and every id, with no outcome yet. One
- * transaction, so the trail never holds half an action. Throws if the database refuses.
+ * transaction, with its link in the org's hash chain, so the trail never holds half an action.
+ * Throws if the database refuses.
  */
 export async function recordIntent(db: Database, intent: AuditIntent): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(auditBatches).values({
-      id: intent.batchId,
-      org: intent.org,
-      action: intent.action,
-      actorLogin: intent.actor.login,
-      actorId: intent.actor.id,
-      reason: intent.reason ?? null,
-    });
-    await tx.insert(auditTargets).values(
+    const [batch] = await tx
+      .insert(auditBatches)
+      .values({
+        id: intent.batchId,
+        // Set here, to the millisecond, so the hash covers exactly what is stored.
+        createdAt: new Date(),
+        org: intent.org,
+        action: intent.action,
+        actorLogin: intent.actor.login,
+        actorId: intent.actor.id,
+        reason: intent.reason ?? null,
+      })
+      .returning();
+    const targets = await tx.insert(auditTargets).values(
       intent.ids.map((targetId, position) => {
         const snapshot = intent.snapshots.get(targetId);
         return {
@@ -48,6 +55,14 @@ export async function recordIntent(db: Database, intent: AuditIntent): Promise<v
           tokenOwnerLogin: snapshot?.ownerLogin ?? null,
         };
       }),
-    );
+    ).returning();
+    targets.sort((a, b) => a.position - b.position);
+    await appendChainLink(tx, {
+      org: intent.org,
+      batchId: intent.batchId,
+      kind: "intent",
+      targetIds: null,
+      rowDigests: [batchDigest(batch!), ...targets.map(targetDigest)],
+    });
   });
 }

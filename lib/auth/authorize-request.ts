@@ -21,7 +21,7 @@ export async function authorizeRequest(req: NextRequest, org: string | undefined
   if (!user) throw new ApiError("unauthorized", "Sign in to Grantdesk first.");
   if (org === undefined) return user;
 
-  const access = await checkOrgAccess(org, user.login);
+  const access = await checkOrgAccess(org, user);
   if (access === "not_installed") {
     throw new ApiError("not_installed", `Grantdesk is not installed on ${org}, or the organization does not exist.`);
   }

@@ -3,12 +3,12 @@ import type { OrgSummary } from "@/lib/contract/pat-rows";
 import { getOrgMembership } from "@/lib/github/get-org-membership";
 import { GitHubError } from "@/lib/github/github-error";
 import { listInstalledOrgs } from "@/lib/github/list-installed-orgs";
-import { createOrgAccessCheck, type OrgAccess } from "./org-access-cache";
+import { createOrgAccessCheck, type MemberIdentity, type OrgAccess } from "./org-access-cache";
 
 export type { OrgAccess } from "./org-access-cache";
 
-/** Whether `login` is an active owner of `org`, asked of GitHub with the installation token (cached 30 s). */
-export const checkOrgAccess: (org: string, login: string) => Promise<OrgAccess> = createOrgAccessCheck(async (org, login) => {
+/** Whether the user (login and GitHub id) is an active owner of `org`, asked of GitHub with the installation token (cached 30 s). */
+export const checkOrgAccess: (org: string, user: MemberIdentity) => Promise<OrgAccess> = createOrgAccessCheck(async (org, login) => {
   try {
     return await getOrgMembership(org, login);
   } catch (error) {
@@ -17,9 +17,9 @@ export const checkOrgAccess: (org: string, login: string) => Promise<OrgAccess> 
   }
 });
 
-/** The orgs where the app is installed and `login` is an active owner. */
-export async function listOwnedOrgs(login: string): Promise<OrgSummary[]> {
+/** The orgs where the app is installed and the user is an active owner. */
+export async function listOwnedOrgs(user: MemberIdentity): Promise<OrgSummary[]> {
   const installed = await listInstalledOrgs();
-  const access = await Promise.all(installed.map((org) => checkOrgAccess(org.login, login)));
+  const access = await Promise.all(installed.map((org) => checkOrgAccess(org.login, user)));
   return installed.filter((_, index) => access[index] === "owner");
 }

@@ -5,6 +5,8 @@ import { connection, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { authOptions } from "./options";
 import { createSessionCache } from "./session-cache";
+import { isWithinLifetime, sessionClaims, sessionEndsAt, type SessionClaims } from "./session-claims";
+import { isRevokedHere, isSignedOut } from "./session-revocations";
 
 /** The signed-in GitHub user, as Grantdesk knows them. */
 export interface SessionUser {
@@ -14,19 +16,23 @@ export interface SessionUser {
   image: string | null;
 }
 
-function toUser(token: { login?: unknown; githubId?: unknown; name?: unknown; picture?: unknown } | null): SessionUser | null {
-  if (!token || typeof token.login !== "string" || typeof token.githubId !== "number") return null;
+function toUser(claims: SessionClaims): SessionUser {
   return {
-    login: token.login,
-    id: token.githubId,
-    name: typeof token.name === "string" ? token.name : token.login,
-    image: typeof token.picture === "string" ? token.picture : null,
+    login: claims.login,
+    id: claims.githubId,
+    name: typeof claims.name === "string" ? claims.name : claims.login,
+    image: typeof claims.picture === "string" ? claims.picture : null,
   };
 }
 
-const requestSessions = createSessionCache<SessionUser>();
+// Decoded cookies are kept 15 s: another instance's sign-out (on the deny-list in the database)
+// takes effect here within that; one signed out here, at once (isRevokedHere).
+const requestSessions = createSessionCache<{ user: SessionUser; sid: string }>({ ttlMs: 15_000 });
 
-/** The user behind an API request's session cookie, or null (no cookie, tampered, expired). */
+/**
+ * The user behind an API request's session cookie, or null: no cookie, tampered, past its 8 hours
+ * from sign-in, or signed out (on the deny-list; see isSignedOut for a database outage).
+ */
 export async function getRequestUser(req: NextRequest): Promise<SessionUser | null> {
   const config = env();
   const secureCookie = config.appUrl.startsWith("https://");
@@ -38,14 +44,20 @@ export async function getRequestUser(req: NextRequest): Promise<SessionUser | nu
     .map((entry) => `${entry.name}=${entry.value}`)
     .join("; ");
   if (!cookie) return null;
-  return requestSessions(cookie, async () => {
-    const token = await getToken({ req, secret: config.authSecret, secureCookie });
-    const user = toUser(token);
-    return user && { user, expiresAt: typeof token?.exp === "number" ? token.exp : undefined };
+  const session = await requestSessions(cookie, async () => {
+    const claims = sessionClaims(await getToken({ req, secret: config.authSecret, secureCookie }));
+    if (!claims || !isWithinLifetime(claims)) return null;
+    if (await isSignedOut(claims.sid)) return null;
+    return { user: { user: toUser(claims), sid: claims.sid }, expiresAt: sessionEndsAt(claims) };
   });
+  if (!session || isRevokedHere(session.sid)) return null;
+  return session.user;
 }
 
-/** The user of the page being rendered (server components), or null. */
+/**
+ * The user of the page being rendered (server components), or null. next-auth runs the `jwt`
+ * callback (lib/auth/options.ts), which refuses a session past its 8 hours or signed out.
+ */
 export async function getPageUser(): Promise<SessionUser | null> {
   // Per-request by nature: never prerendered at build time, when no secrets are configured.
   await connection();

@@ -1,6 +1,6 @@
 // Every answer an API route may send besides an error: route handlers are typed against this, so a
 // route cannot answer a shape the browser does not know.
-import type { AuditRecord } from "./audit-record";
+import type { AuditChainVerification, AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
 import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
@@ -15,4 +15,5 @@ export type ApiAnswer =
   | Page<RepositoryRow>
   | Page<AuditRecord>
   | BulkResult
-  | RateLimitStatus;
+  | RateLimitStatus
+  | AuditChainVerification;

@@ -2,8 +2,12 @@
 
 export const AUDIT_ACTIONS = ["approve", "deny", "revoke"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-/** `unknown`: GitHub's answer was unclear even after a re-read, or no outcome was ever recorded. */
-export const AUDIT_OUTCOMES = ["accepted", "failed", "unknown"] as const;
+/**
+ * `accepted`: GitHub said so. `inferred`: GitHub's answer was unclear, and a re-read no longer
+ * lists the id, so it was very likely applied. `unknown`: GitHub's answer was unclear even after a
+ * re-read, or no outcome was ever recorded.
+ */
+export const AUDIT_OUTCOMES = ["accepted", "inferred", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditRecord {
@@ -28,4 +32,30 @@ export interface AuditRecord {
   message: string | null;
   /** When the outcome was recorded; null if it never was (still sending, or Grantdesk stopped mid-action). */
   outcomeAt: string | null;
+}
+
+/** Where an org's audit chain first stops matching its records, in words a person can act on. */
+export interface AuditChainBreak {
+  /** The link's place in the org's chain; null for records no link covers. */
+  position: number | null;
+  batchId: string;
+  /** What the link appended: an action's intent (its own record and its ids) or outcomes. */
+  kind: "intent" | "outcomes";
+  /** The request or grant id whose record is wrong, when it is one id's record. */
+  targetId: number | null;
+  problem: string;
+}
+
+/** `GET /api/orgs/{org}/audit/verify` (and `npm run audit:verify`): the org's hash chain, checked. */
+export interface AuditChainVerification {
+  /** The org's name in lower case. */
+  org: string;
+  ok: boolean;
+  /** Links that checked out (all of them when ok). */
+  links: number;
+  /** The last good link's hash: keep it elsewhere to tell later that nothing before it was rewritten. */
+  head: string | null;
+  /** Actions recorded before the chain existed (an upgrade): not covered by it, so not checked. */
+  beforeChain: number;
+  firstBreak: AuditChainBreak | null;
 }

@@ -16,6 +16,11 @@ export interface IdOutcome {
    * pending or active just before sending, so it was not sent). Nothing is ever resent automatically.
    */
   code?: string;
+  /**
+   * Set when `ok` was inferred rather than answered: GitHub's answer was unclear (5xx, timeout,
+   * broken connection) and a re-read no longer lists the id. The audit trail records it as `inferred`.
+   */
+  inferred?: true;
 }
 
 export interface BulkResult {

@@ -14,7 +14,7 @@ const holder = globalThis as typeof globalThis & { grantdeskDatabase?: Promise<O
 export async function db(): Promise<Database> {
   if (!holder.grantdeskDatabase) {
     const config = env();
-    const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const opening = openDatabase({ databaseUrl: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir });
     holder.grantdeskDatabase = opening;
     opening.catch(() => {
       if (holder.grantdeskDatabase === opening) holder.grantdeskDatabase = undefined;

@@ -5,6 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { grantServerRole } from "./grant-server-role";
 import type * as schema from "./schema";
 
 /**
@@ -36,13 +37,16 @@ export async function migratePgliteDatabase(db: PgliteDatabase<Schema>): Promise
  * Applies pending migrations to PostgreSQL under MIGRATION_LOCK_KEY. `db` must sit on a single
  * connection (a checked-out pool client): the lock belongs to the session holding it, and
  * drizzle's migrator has to run in that same session. Should the connection drop, PostgreSQL
- * releases the lock with it. Returns how many migrations this call applied.
+ * releases the lock with it. With `grantTo` (the server's role, when migrations run as a separate
+ * owner role) the role's privileges are set under the same lock. Returns how many migrations
+ * this call applied.
  */
-export async function migratePostgresDatabase(db: NodePgDatabase<Schema>): Promise<number> {
+export async function migratePostgresDatabase(db: NodePgDatabase<Schema>, { grantTo }: { grantTo?: string } = {}): Promise<number> {
   await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
   try {
     const before = await countApplied(db);
     await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (grantTo !== undefined) await grantServerRole(db, grantTo);
     return (await countApplied(db)) - before;
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);

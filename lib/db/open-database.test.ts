@@ -2,14 +2,17 @@
 // several instances start together), the embedded folder created on demand, and the audit
 // tables refusing any change to what they hold.
 
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
+import { DataDirInUseError, isRunning, LOCK_FILE } from "./data-dir-lock";
 import { MIGRATIONS_FOLDER } from "./migrate-database";
 import { openDatabase, type OpenDatabase } from "./open-database";
-import { auditBatches, auditOutcomes, auditTargets } from "./schema";
+import { auditBatches, auditChain, auditOutcomes, auditTargets } from "./schema";
 import { createPostgresDatabase, POSTGRES_SKIPPED, STORAGE_BACKENDS } from "@/test-support/test-databases";
 
 const MIGRATION_COUNT = (JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
@@ -48,7 +51,18 @@ for (const backend of STORAGE_BACKENDS) {
         opened,
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
-      expect(tables.map((table) => table.table_name)).toEqual(["audit_batches", "audit_outcomes", "audit_targets", "github_installations", "inventory_pages", "inventory_syncs", "pat_inventory"]);
+      expect(tables.map((table) => table.table_name)).toEqual([
+        "audit_batches",
+        "audit_chain",
+        "audit_chain_start",
+        "audit_outcomes",
+        "audit_targets",
+        "github_installations",
+        "inventory_pages",
+        "inventory_syncs",
+        "pat_inventory",
+        "session_revocations",
+      ]);
       const journal = await rows<{ count: number }>(opened, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(journal[0]?.count).toBe(MIGRATION_COUNT);
     });
@@ -58,12 +72,15 @@ for (const backend of STORAGE_BACKENDS) {
         await opened.db.insert(auditBatches).values({ id: BATCH, org: "acme", action: "deny", actorLogin: "mona", actorId: 1001, reason: "no" });
         await opened.db.insert(auditTargets).values({ batchId: BATCH, targetId: 7, position: 0, tokenId: 70, tokenName: "ci", tokenOwnerLogin: "hubot" });
         await opened.db.insert(auditOutcomes).values({ batchId: BATCH, targetId: 7, outcome: "failed", status: 422, code: "validation_failed", message: "already denied" });
+        await opened.db.insert(auditChain).values({ org: "acme", position: 1, batchId: BATCH, kind: "intent", rowDigests: ["a"], prevHash: "0", hash: "h" });
       });
 
       it.each([
         ["audit_batches", sql`update audit_batches set reason = 'rewritten'`, sql`delete from audit_batches`],
         ["audit_targets", sql`update audit_targets set token_owner_login = 'someone-else'`, sql`delete from audit_targets`],
         ["audit_outcomes", sql`update audit_outcomes set outcome = 'accepted'`, sql`delete from audit_outcomes`],
+        ["audit_chain", sql`update audit_chain set hash = 'forged'`, sql`delete from audit_chain`],
+        ["audit_chain_start", sql`update audit_chain_start set before_seq = 1000`, sql`delete from audit_chain_start`],
       ])("refuses UPDATE, DELETE and TRUNCATE on %s, and keeps the row as it was", async (table, update, remove) => {
         expect(await refusal(opened.db.execute(update))).toBe(`the audit trail is append-only: UPDATE on ${table} refused`);
         expect(await refusal(opened.db.execute(remove))).toBe(`the audit trail is append-only: DELETE on ${table} refused`);
@@ -111,6 +128,67 @@ describe("PGlite in a folder", () => {
       await second.close();
     }
   });
+});
+
+describe("PGlite folder left by another process", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), "grantdesk-db-kill-"));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A separate process that opens `dataDir`, records an action and then holds the folder. */
+  async function holder(dataDir: string) {
+    const child = spawn("npx", ["tsx", "--conditions=react-server", path.join("test-support", "hold-data-dir.ts"), dataDir, BATCH], {
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so the npx wrapper and tsx's node can be killed together.
+      detached: true,
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on("data", () => output.includes("ready") && resolve());
+      child.on("exit", (code) => reject(new Error(`the holder exited (${code}) before it was ready: ${output}`)));
+    });
+    return child;
+  }
+
+  it("is refused while that process runs, and opens with every record after it is killed with SIGKILL", async () => {
+    const dataDir = path.join(root, "data");
+    const child = await holder(dataDir);
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    try {
+      const attempt = await openDatabase({ dataDir }).then(
+        async (opened) => {
+          await opened.close();
+          return null;
+        },
+        (error: unknown) => error,
+      );
+      expect(attempt).toBeInstanceOf(DataDirInUseError);
+      expect((attempt as DataDirInUseError).pid).toBeGreaterThan(0);
+    } finally {
+      // No chance to close anything, as after a crash or the OOM killer.
+      process.kill(-child.pid!, "SIGKILL");
+    }
+    await exited;
+    // tsx runs the script in a node of its own, which goes down with the group a moment later.
+    const { pid } = JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE), "utf8")) as { pid: number };
+    await expect.poll(() => isRunning(pid), { timeout: 10_000 }).toBe(false);
+
+    const reopened = await openDatabase({ dataDir });
+    try {
+      expect(reopened.migrationsApplied).toBe(0);
+      expect(await reopened.db.select({ id: auditBatches.id }).from(auditBatches)).toEqual([{ id: BATCH }]);
+      expect(await reopened.db.select({ targetId: auditOutcomes.targetId, outcome: auditOutcomes.outcome }).from(auditOutcomes)).toEqual([
+        { targetId: 7, outcome: "accepted" },
+      ]);
+      expect(await verifyAuditChain(reopened.db, "acme")).toMatchObject({ ok: true, links: 2 });
+    } finally {
+      await reopened.close();
+    }
+  }, 90_000);
 });
 
 describe.skipIf(!STORAGE_BACKENDS[1]!.available)(`PostgreSQL, several instances starting together${STORAGE_BACKENDS[1]!.available ? "" : ` (${POSTGRES_SKIPPED})`}`, () => {

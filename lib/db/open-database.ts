@@ -5,7 +5,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { Pool } from "pg";
+import { Client, Pool } from "pg";
+import { lockDataDir } from "./data-dir-lock";
 import { migratePgliteDatabase, migratePostgresDatabase } from "./migrate-database";
 import * as schema from "./schema";
 
@@ -15,6 +16,11 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseLocation {
   /** `postgres://…`: PostgreSQL. Unset: embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL only: the owner role's URL, for migrations; they then also grant `databaseUrl`'s
+   * role what the server needs and nothing more. Unset: `databaseUrl` migrates too (one role).
+   */
+  migrationUrl?: string;
   /** A folder (created when missing), or `memory://` for a database that lives only in memory. */
   dataDir: string;
 }
@@ -30,27 +36,46 @@ export interface OpenDatabase {
 // A PostgreSQL that does not answer should fail the action quickly, not hang it.
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/** The embedded database's folder exists but PGlite cannot open it (damaged, or another version's). */
+export class EmbeddedDatabaseError extends Error {
+  override name = "EmbeddedDatabaseError";
+}
+
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(location: DatabaseLocation): Promise<OpenDatabase> {
-  return location.databaseUrl ? openPostgres(location.databaseUrl) : openPglite(location.dataDir);
+  return location.databaseUrl ? openPostgres(location.databaseUrl, location.migrationUrl) : openPglite(location.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<OpenDatabase> {
   const inMemory = dataDir.startsWith("memory://");
   const where = inMemory ? dataDir : path.resolve(dataDir);
   if (!inMemory) await mkdir(where, { recursive: true });
-  const client = await PGlite.create(where);
+  const unlock = inMemory ? async () => undefined : await lockDataDir(where);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(where);
+  } catch (error) {
+    await unlock();
+    throw new EmbeddedDatabaseError(`${where} cannot be opened by the embedded database (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+  const close = async () => {
+    try {
+      await client.close();
+    } finally {
+      await unlock();
+    }
+  };
   try {
     const db = drizzlePglite({ client, schema });
     const migrationsApplied = await migratePgliteDatabase(db);
-    return { db, engine: "pglite", migrationsApplied, close: () => client.close() };
+    return { db, engine: "pglite", migrationsApplied, close };
   } catch (error) {
-    await client.close();
+    await close();
     throw error;
   }
 }
 
-async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
+async function openPostgres(databaseUrl: string, migrationUrl: string | undefined): Promise<OpenDatabase> {
   const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, max: 10 });
   // An idle connection the server drops must not crash the process; the next query reconnects.
   pool.on("error", (error) => console.warn(`[db] idle PostgreSQL connection lost: ${error.message}`));
@@ -58,7 +83,12 @@ async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
     const connection = await pool.connect();
     let migrationsApplied: number;
     try {
-      migrationsApplied = await migratePostgresDatabase(drizzlePostgres({ client: connection, schema }));
+      if (migrationUrl && migrationUrl !== databaseUrl) {
+        const [{ role }] = (await connection.query<{ role: string }>("select current_user as role")).rows as [{ role: string }];
+        migrationsApplied = await migrateAsOwner(migrationUrl, role);
+      } else {
+        migrationsApplied = await migratePostgresDatabase(drizzlePostgres({ client: connection, schema }));
+      }
     } finally {
       connection.release();
     }
@@ -66,5 +96,18 @@ async function openPostgres(databaseUrl: string): Promise<OpenDatabase> {
   } catch (error) {
     await pool.end();
     throw error;
+  }
+}
+
+/** Migrates over the owner's own connection, then grants the server's role its few privileges. */
+async function migrateAsOwner(migrationUrl: string, serverRole: string): Promise<number> {
+  const owner = new Client({ connectionString: migrationUrl, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  await owner.connect();
+  try {
+    // The same role in both URLs: nothing to grant (and revoking its own rights would lock it out).
+    const [{ role }] = (await owner.query<{ role: string }>("select current_user as role")).rows as [{ role: string }];
+    return await migratePostgresDatabase(drizzlePostgres({ client: owner, schema }), { grantTo: role === serverRole ? undefined : serverRole });
+  } finally {
+    await owner.end();
   }
 }

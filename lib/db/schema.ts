@@ -4,10 +4,15 @@
 // UPDATE, DELETE and TRUNCATE on all three tables, so not even a bug or a stray script can change
 // history through Grantdesk's connection.
 //
+// Each append is also a link of a per-org hash chain (audit_chain), so an edit made around the
+// triggers shows up in `npm run audit:verify`. session_revocations is the deny-list of signed-out
+// sessions, kept until they would have expired anyway.
+//
 // Change this file, then `npx drizzle-kit generate --name <what-changed>` and commit the SQL.
 
 import { sql } from "drizzle-orm";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
+import { AUDIT_CHAIN_KINDS } from "@/lib/audit/chain-kinds";
 import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** One user action: who, where, what, why, when. */
@@ -72,7 +77,50 @@ export const auditOutcomes = pgTable(
     // One outcome per id, ever: a second one for the same id is refused, not merged.
     primaryKey({ columns: [table.batchId, table.targetId] }),
     foreignKey({ columns: [table.batchId, table.targetId], foreignColumns: [auditTargets.batchId, auditTargets.targetId] }),
-    check("audit_outcomes_outcome_check", sql`${table.outcome} in ('accepted', 'failed', 'unknown')`),
+    check("audit_outcomes_outcome_check", sql`${table.outcome} in ('accepted', 'inferred', 'failed', 'unknown')`),
   ],
 );
+/**
+ * One link per append to an org's trail: an action's intent (its batch row and all its target
+ * rows) or a set of outcomes. `row_digests` holds a SHA-256 of each row the append wrote, `hash`
+ * a SHA-256 over them, the link's place and the previous link's hash (lib/audit/audit-chain.ts),
+ * so changing, adding or removing any row, or any link, breaks the chain from there on.
+ */
+export const auditChain = pgTable(
+  "audit_chain",
+  {
+    /** The org's name in lower case: one chain per org, whatever case actions named it in. */
+    org: text("org").notNull(),
+    /** 1, 2, 3, … within the org. */
+    position: bigint("position", { mode: "number" }).notNull(),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => auditBatches.id),
+    kind: text("kind", { enum: AUDIT_CHAIN_KINDS }).notNull(),
+    /** For outcomes: the ids whose outcomes this append wrote, in order. For an intent: null (every id of the batch). */
+    targetIds: bigint("target_ids", { mode: "number" }).array(),
+    rowDigests: text("row_digests").array().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.org, table.position] }),
+    index("audit_chain_batch_idx").on(table.batchId),
+    check("audit_chain_kind_check", sql`${table.kind} in ('intent', 'outcomes')`),
+  ],
+);
+
+/** Sessions signed out before their end: refused until `expires_at`, then pruned. */
+export const sessionRevocations = pgTable(
+  "session_revocations",
+  {
+    /** The `sid` Grantdesk puts in each session token at sign-in. */
+    sessionId: uuid("session_id").primaryKey(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** When the session would have ended anyway: the row is useless after it. */
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [index("session_revocations_expires_idx").on(table.expiresAt)],
+);
+
 export * from "./inventory-schema";

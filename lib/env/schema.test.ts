@@ -52,6 +52,8 @@ describe("parseEnv", () => {
     [{ GITHUB_APP_PRIVATE_KEY: undefined }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — required/],
     [{ GITHUB_APP_PRIVATE_KEY: "not a key" }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — expected a PEM/],
     [{ DATABASE_URL: "mysql://x" }, /^Configuration error: DATABASE_URL — expected a postgres/],
+    [{ DATABASE_URL: "postgres://app@db/grantdesk", DATABASE_MIGRATION_URL: "mysql://x" }, /^Configuration error: DATABASE_MIGRATION_URL — expected a postgres/],
+    [{ DATABASE_MIGRATION_URL: "postgres://owner@db/grantdesk" }, /^Configuration error: DATABASE_MIGRATION_URL — needs DATABASE_URL too/],
     [{ PORT: "99999" }, /^Configuration error: PORT/],
   ])("rejects %o with one line naming the variable", (override, message) => {
     const attempt = () => parseEnv({ ...base, ...override }, noFiles);

@@ -30,6 +30,10 @@ export const envSchema = z
       optional,
       z.string().regex(/^postgres(ql)?:\/\//, "expected a postgres:// URL (or leave it unset for the embedded database)").optional(),
     ),
+    DATABASE_MIGRATION_URL: z.preprocess(
+      optional,
+      z.string().regex(/^postgres(ql)?:\/\//, "expected a postgres:// URL (the owner role's; or leave it unset to migrate with DATABASE_URL)").optional(),
+    ),
     DATA_DIR: z.preprocess(optional, z.string().default("./data")),
     PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).default(3000)),
     GITHUB_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(100).max(120_000).default(10_000)),
@@ -42,6 +46,13 @@ export const envSchema = z
         code: "custom",
         path: ["GITHUB_APP_PRIVATE_KEY"],
         message: "required: the GitHub App's PEM private key (or GITHUB_APP_PRIVATE_KEY_FILE with its path)",
+      });
+    }
+    if (value.DATABASE_MIGRATION_URL && !value.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_MIGRATION_URL"],
+        message: "needs DATABASE_URL too (the server's role); the embedded database has a single role",
       });
     }
   });
@@ -58,6 +69,7 @@ export interface Env {
   authSecret: string;
   appUrl: string;
   databaseUrl: string | undefined;
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   port: number;
   githubTimeoutMs: number;
@@ -98,6 +110,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     authSecret: raw.AUTH_SECRET,
     appUrl: raw.APP_URL,
     databaseUrl: raw.DATABASE_URL,
+    databaseMigrationUrl: raw.DATABASE_MIGRATION_URL,
     dataDir: raw.DATA_DIR,
     port: raw.PORT,
     githubTimeoutMs: raw.GITHUB_TIMEOUT_MS,

@@ -199,7 +199,7 @@ describe("the GitHub client", () => {
     ]);
     expect(result.results).toEqual([
       expect.objectContaining({ id: 3, ok: false, status: 502, code: "not_applied" }),
-      { id: 4, ok: true },
+      { id: 4, ok: true, inferred: true },
     ]);
   });
 
@@ -242,9 +242,9 @@ describe("the GitHub client", () => {
 
   it("answers an org membership, or null for a non-member", async () => {
     const github = fakeGitHub((call) =>
-      call.path === "/orgs/acme/memberships/mona" ? json(200, { role: "admin", state: "active", user: { login: "mona" } }) : undefined,
+      call.path === "/orgs/acme/memberships/mona" ? json(200, { role: "admin", state: "active", user: { login: "mona", id: 1001 } }) : undefined,
     );
-    expect(await getOrgMembership("acme", "mona", github.client)).toEqual({ role: "admin", state: "active" });
+    expect(await getOrgMembership("acme", "mona", github.client)).toEqual({ role: "admin", state: "active", userId: 1001 });
     expect(await getOrgMembership("acme", "stranger", github.client)).toBeNull();
     await expect(getOrgMembership("initech", "mona", github.client)).rejects.toMatchObject({ code: "not_installed" });
   });

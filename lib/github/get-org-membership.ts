@@ -9,6 +9,8 @@ export interface OrgMembership {
   role: GitHubOrgMembership["role"];
   /** `pending`: invited, not yet joined. */
   state: GitHubOrgMembership["state"];
+  /** The GitHub user id the membership belongs to: a login can change hands, an id cannot. */
+  userId: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function getOrgMembership(org: string, username: string, client = g
   try {
     const response = await client.request(`GET /orgs/${encodeURIComponent(org)}/memberships/${encodeURIComponent(username)}`);
     const membership = response.data as GitHubOrgMembership;
-    return { role: membership.role, state: membership.state };
+    return { role: membership.role, state: membership.state, userId: Number(membership.user?.id ?? 0) };
   } catch (error) {
     const failure = toGitHubError(error, { org, permission: MEMBERS_READ, timeoutMs: client.timeoutMs });
     if (failure?.code === "not_found") return null;

@@ -1,6 +1,6 @@
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it, vi } from "vitest";
-import { toGitHubError } from "./github-error";
+import { GitHubError, toGitHubError } from "./github-error";
 
 const request = { method: "GET" as const, url: "https://api.github.test/orgs/acme/personal-access-tokens", headers: {} };
 
@@ -93,5 +93,16 @@ describe("toGitHubError", () => {
 
   it("leaves errors that are not GitHub's alone", () => {
     expect(toGitHubError(new TypeError("x is not a function"))).toBeUndefined();
+  });
+});
+
+describe("GitHubError across copies of its module", () => {
+  it("is recognised by instanceof whichever copy of the class made it", async () => {
+    vi.resetModules();
+    const other = await import("./github-error");
+    expect(other.GitHubError).not.toBe(GitHubError);
+    expect(new other.GitHubError("not_installed", "not installed")).toBeInstanceOf(GitHubError);
+    expect(new GitHubError("not_installed", "not installed")).toBeInstanceOf(other.GitHubError);
+    expect(new Error("x")).not.toBeInstanceOf(GitHubError);
   });
 });

@@ -27,11 +27,22 @@ export type GitHubErrorCode = Extract<
   | "overloaded" // Too many GitHub reads already waiting in Grantdesk: nothing was sent.
 >;
 
+// The process has one GitHub client (on globalThis), but Next builds this module once per server
+// layer (route handlers, pages, instrumentation): an error made by the client is an instance of
+// whichever layer's class created the client first. `instanceof` therefore checks a brand shared
+// by every copy, or a page would miss a route's GitHubError (a 500 for an org without the app).
+const BRAND = Symbol.for("grantdesk.GitHubError");
+
 /**
  * A failed GitHub call, in words a person can act on. `status` is GitHub's HTTP status when it
  * answered; `retryAfter` (seconds) is set for rate limits. Messages never carry credentials.
  */
 export class GitHubError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   override readonly name = "GitHubError";
   readonly code: GitHubErrorCode;
   readonly status: number | undefined;

@@ -112,10 +112,14 @@ describe("sendInChunks", () => {
       expect(result.results[100]!.error).toContain("not resent");
     });
 
-    it("reports ids the re-read no longer lists as accepted", async () => {
+    it("reports ids the re-read no longer lists as accepted, marked inferred", async () => {
       const { write } = recordingWrite({ 1: githubAnswer(500, "") }, async () => ({ listed: new Set([3]), complete: true }));
       const result = await sendInChunks([1, 2, 3], write);
-      expect(result.results).toEqual([{ id: 1, ok: true }, { id: 2, ok: true }, expect.objectContaining({ id: 3, ok: false, code: "not_applied" })]);
+      expect(result.results).toEqual([
+        { id: 1, ok: true, inferred: true },
+        { id: 2, ok: true, inferred: true },
+        expect.objectContaining({ id: 3, ok: false, code: "not_applied" }),
+      ]);
     });
 
     it("says the outcome is unknown when the re-read fails or cannot see the whole list", async () => {

@@ -45,7 +45,7 @@ const UNCLEAR_IN_A_ROW_TO_STOP = 2;
  * permission, app not installed, rate limit, GitHub unreachable) or GitHub failed twice in a row:
  * the remaining ids are then reported "not sent". A chunk whose answer is unclear (5xx, timeout,
  * broken connection) is never resent: once all chunks are done, the list is re-read, and each
- * such id is reported accepted (no longer listed), `not_applied` (still listed) or
+ * such id is reported accepted with `inferred: true` (no longer listed), `not_applied` (still listed) or
  * `outcome_unknown` (the re-read failed or could not see the whole list).
  */
 export async function sendInChunks(ids: readonly number[], write: ChunkedWrite): Promise<BulkResult> {
@@ -140,7 +140,8 @@ async function settleUnclear(unclear: { ids: number[]; failure: Failure }[], wri
           error: `${failure.message} It was still ${write.listedAs} when Grantdesk checked again, so GitHub has not applied it. It was not resent; trying again is safe.`,
         });
       } else if (recheck?.complete) {
-        outcomes.set(id, { id, ok: true });
+        // Accepted as far as anyone can tell, but inferred from its absence, not answered: the trail says so.
+        outcomes.set(id, { id, ok: true, inferred: true });
       } else {
         outcomes.set(id, {
           id,

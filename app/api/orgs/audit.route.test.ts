@@ -13,6 +13,7 @@ import { parseCsv } from "@/test-support/parse-csv";
 import { db } from "@/lib/db/database";
 import { GET as exportAudit } from "./[org]/audit/export/route";
 import { GET as listAudit } from "./[org]/audit/route";
+import { GET as verifyTrail } from "./[org]/audit/verify/route";
 import { POST as review } from "./[org]/requests/review/route";
 import { GET as listRequests } from "./[org]/requests/route";
 import { POST as revoke } from "./[org]/tokens/revoke/route";
@@ -182,6 +183,19 @@ describe("a revoke", () => {
 });
 
 describe("an outcome GitHub leaves unclear", () => {
+  it("is recorded as inferred, not accepted, when the re-read no longer lists the id", async () => {
+    const [row] = await firstRows("requests", 1, 310);
+    // GitHub applies the approve but its answer is a 502: unclear. The re-read no longer lists the
+    // request, so the approve counts as done, but only by inference.
+    await github.faults([{ method: "POST", path: `^/orgs/acme/personal-access-token-requests/${row!.id}$`, times: 1, kind: "error-after", status: 502 }]);
+    const { body } = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [row!.id], action: "approve" });
+    expect(body).toEqual({ results: [{ id: row!.id, ok: true, inferred: true }], accepted: 1, skipped: 0, failed: 0 });
+    const records = await trail(`target=${row!.id}`);
+    expect(records.map(({ action, outcome }) => ({ action, outcome }))).toEqual([{ action: "approve", outcome: "inferred" }]);
+    expect((await trail(`target=${row!.id}&outcome=inferred`)).map((record) => record.action)).toEqual(["approve"]);
+    expect(await trail(`target=${row!.id}&outcome=accepted`)).toEqual([]);
+  });
+
   it("is recorded as unknown when the re-read cannot settle it", async () => {
     const [row] = await firstRows("requests", 1, 300);
     await github.faults([
@@ -193,6 +207,31 @@ describe("an outcome GitHub leaves unclear", () => {
     expect((body as BulkResult).results).toEqual([expect.objectContaining({ ok: false, code: "outcome_unknown" })]);
     const [record] = await trail(`target=${row!.id}`);
     expect(record).toMatchObject({ action: "approve", outcome: "unknown", status: 502, code: "outcome_unknown", token: { id: row!.tokenId, name: row!.tokenName, ownerLogin: row!.owner.login } });
+  });
+});
+
+describe("GET /api/orgs/{org}/audit/verify", () => {
+  it("says the trail is intact, and names the record once a row is edited around Grantdesk", async () => {
+    const [row] = await firstRows("requests", 1, 330);
+    await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [row!.id], action: "deny", reason: "Too broad" });
+    const intact = await github.call(verifyTrail, "/api/orgs/acme/audit/verify", { org: "acme" });
+    expect(intact).toMatchObject({ status: 200, body: { org: "acme", ok: true, firstBreak: null, head: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+
+    // Someone with the database's superuser password turns the triggers off and rewrites the reason.
+    const database = await db();
+    await database.execute(sql`alter table audit_batches disable trigger user`);
+    await database.execute(sql.raw(`update audit_batches set reason = 'Routine cleanup' where id = (select batch_id from audit_targets where target_id = ${row!.id})`));
+    await database.execute(sql`alter table audit_batches enable trigger user`);
+
+    const { body } = await github.call(verifyTrail, "/api/orgs/acme/audit/verify", { org: "acme" });
+    expect(body).toMatchObject({
+      ok: false,
+      firstBreak: { kind: "intent", targetId: null, problem: "the action's own record (who, what, why, when) was changed after it was recorded" },
+    });
+    const [record] = await trail(`target=${row!.id}`);
+    expect((body as { firstBreak: { batchId: string } }).firstBreak.batchId).toBe(record!.batchId);
+    // Other orgs' chains are their own.
+    expect((await github.call(verifyTrail, "/api/orgs/globex/audit/verify", { org: "globex" })).body).toMatchObject({ ok: true });
   });
 });
 
@@ -249,7 +288,7 @@ describe("when the trail cannot be written", () => {
 describe("the audit routes' input", () => {
   it.each([
     ["per_page=101", "per_page: must be a whole number from 1 to 100"],
-    ["outcome=maybe", 'outcome[0]: must be "accepted", "failed" or "unknown"'],
+    ["outcome=maybe", 'outcome[0]: must be "accepted", "inferred", "failed" or "unknown"'],
     ["from=yesterday", "from: must be an ISO 8601 date"],
     ["batch=42", "batch: must be a batch id (a UUID)"],
     ["sort=time", "sort"],

@@ -3,6 +3,7 @@ import { OrgNav } from "@/components/layout/org-nav";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
 import { isOrgName } from "@/lib/contract/github-names";
+import { appUrl } from "@/lib/security/app-url";
 
 const TABS = [
   { label: "Requests", segment: "requests" },
@@ -15,8 +16,8 @@ export default async function OrgLayout({ children, params }: { children: React.
   const { org } = await params;
   if (!isOrgName(org)) notFound();
   const user = await getPageUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/orgs/${org}`)}`);
-  const access = await checkOrgAccess(org, user.login);
+  if (!user) redirect(appUrl(`/signin?callbackUrl=${encodeURIComponent(`/orgs/${org}`)}`));
+  const access = await checkOrgAccess(org, user);
   if (access === "not_installed") notFound();
   if (access === "not_owner") forbidden();
 

@@ -18,7 +18,7 @@ import { patListApiSearchParams, type PatListParams } from "@/lib/search-params/
  */
 export async function prefetchPatList(queryClient: QueryClient, org: string, resource: PatResource, params: PatListParams): Promise<void> {
   const user = await getPageUser();
-  if (!user || (await checkOrgAccess(org, user.login)) !== "owner") return;
+  if (!user || (await checkOrgAccess(org, user)) !== "owner") return;
 
   // The same validation the API route applies to the browser's query string.
   const search = patListApiSearchParams(params);

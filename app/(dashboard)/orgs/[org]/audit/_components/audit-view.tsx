@@ -16,6 +16,7 @@ import { auditParamsFromTable, auditTableState } from "@/lib/search-params/audit
 import { PAGE_SIZES } from "@/lib/search-params/pat-list";
 import { RECORD_NOUN } from "@/lib/format/nouns";
 import { createAuditColumns } from "./audit-columns";
+import { VerifyTrail } from "./verify-trail";
 
 // Shown only when no record matches: loaded then.
 const AuditEmpty = lazy(() => import("./audit-empty").then((module) => ({ default: module.AuditEmpty })));
@@ -46,12 +47,15 @@ export function AuditView({ org }: { org: string }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-1">
-        <h2 className="text-base font-semibold text-zinc-900">Audit trail</h2>
-        <p className="text-sm text-zinc-600">
-          Every approve, deny and revoke sent from Grantdesk for {org}: who did it, when, why, and what GitHub answered for each request or token. Records are
-          never changed or deleted.
-        </p>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="flex flex-col gap-1">
+          <h2 className="text-base font-semibold text-zinc-900">Audit trail</h2>
+          <p className="text-sm text-zinc-600">
+            Every approve, deny and revoke sent from Grantdesk for {org}: who did it, when, why, and what GitHub answered for each request or token. Records are
+            never changed or deleted, and each is hash-chained to the one before, so an edit made around Grantdesk shows when the trail is verified.
+          </p>
+        </div>
+        <VerifyTrail org={org} />
       </div>
       <DataTableToolbar table={table}>
         <a href={auditExportHref(org, params, "csv")} download className={buttonClassName({})}>

@@ -16,7 +16,7 @@ import { auditApiSearchParams, type AuditParams } from "@/lib/search-params/audi
  */
 export async function prefetchAudit(queryClient: QueryClient, org: string, params: AuditParams): Promise<void> {
   const user = await getPageUser();
-  if (!user || (await checkOrgAccess(org, user.login)) !== "owner") return;
+  if (!user || (await checkOrgAccess(org, user)) !== "owner") return;
 
   // The same validation the API route applies to the browser's query string.
   const search = auditApiSearchParams(params);
