@@ -47,4 +47,36 @@ export class FakeGitHubControl {
   token(org: string, id: number) {
     return this.call<Record<string, unknown>>("GET", `/_fake/state/orgs/${org}/tokens/${id}`);
   }
+
+  /** Every record fake-github holds for the org (times in epoch ms): the truth to compare with. */
+  async records<K extends "requests" | "tokens">(org: string, kind: K, status: K extends "requests" ? "pending" : "active"): Promise<StoredRecord[]> {
+    return (await this.call<{ records: StoredRecord[] }>("GET", `/_fake/state/orgs/${org}/${kind}?status=${status}`)).records;
+  }
+
+  counts(org: string) {
+    return this.call<{ pendingRequests: number; activeTokens: number }>("GET", `/_fake/state/orgs/${org}`);
+  }
+
+  /** A member asks for a token, as on github.com. */
+  createRequest(org: string, body: { owner?: string; tokenName?: string; reason?: string }) {
+    return this.call<StoredRecord>("POST", `/_fake/orgs/${org}/requests`, body);
+  }
+
+  /** An owner revokes a token on github.com, outside Grantdesk. */
+  revokeToken(org: string, id: number) {
+    return this.call<StoredRecord>("POST", `/_fake/orgs/${org}/tokens/${id}/revoke`, {});
+  }
+}
+
+/** A request or grant as fake-github stores it. */
+export interface StoredRecord {
+  id: number;
+  tokenId: number;
+  tokenName: string;
+  ownerId: number;
+  permissions: { organization?: Record<string, string>; repository?: Record<string, string>; other?: Record<string, string> };
+  repositorySelection: "none" | "all" | "subset";
+  tokenExpiresAt: number | null;
+  tokenLastUsedAt: number | null;
+  status: string;
 }

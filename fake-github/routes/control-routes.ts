@@ -75,6 +75,16 @@ export function controlRoutes(state: FakeState): Hono<FakeEnv> {
     return org ? c.json(org.counts) : c.json({ error: "no such org" }, 404);
   });
 
+  // Every stored record of a kind, optionally only those with `?status=` (pending, active, …): the
+  // truth a test compares Grantdesk's org-wide counts with.
+  app.get("/_fake/state/orgs/:org/:kind{requests|tokens}", (c) => {
+    const org = state.world.orgByLogin.get(c.req.param("org").toLowerCase());
+    if (!org) return c.json({ error: "no such org" }, 404);
+    const status = c.req.query("status");
+    const records: readonly { status: string }[] = c.req.param("kind") === "requests" ? org.requests.all() : org.grants.all();
+    return c.json({ records: status === undefined ? records : records.filter((record) => record.status === status) });
+  });
+
   app.get("/_fake/state/orgs/:org/:kind{requests|tokens}/:id{[0-9]+}", (c) => {
     const org = state.world.orgByLogin.get(c.req.param("org").toLowerCase());
     const id = Number(c.req.param("id"));
