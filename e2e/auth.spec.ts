@@ -13,7 +13,7 @@ test.describe("signing in", () => {
 
   test("an owner of several orgs picks one", async ({ page }) => {
     await signInAs(page, "mona");
-    await expect(page.getByRole("heading", { name: "Choose an organization" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     await page.getByRole("link", { name: /acme/ }).click();
     await expect(page).toHaveURL(/\/orgs\/acme\/requests$/);
   });

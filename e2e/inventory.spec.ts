@@ -38,6 +38,8 @@ async function refresh(page: Page) {
 }
 
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+/** As the pages write numbers: 1,199. */
+const formatted = (count: number) => new Intl.NumberFormat("en").format(count);
 
 async function activeTokens(fake: FakeGitHubControl) {
   return fake.records(ORG, "tokens", "active");
@@ -50,7 +52,7 @@ test("filters tokens by “Expired” across the whole org: the count and every 
 
   await page.getByRole("group", { name: "Signals" }).getByRole("button", { name: /^Expired/ }).click();
   await expect(page).toHaveURL(/[?&]signal=expired(&|$)/);
-  await expect(page.getByText(`${truth.length} tokens match`)).toBeVisible();
+  await expect(page.getByText(`${formatted(truth.length)} tokens match`)).toBeVisible();
   const { ids, total } = await everyId(page, "tokens", "signal=expired");
   expect(total).toBe(truth.length);
   expect(sorted(ids)).toEqual(sorted(truth.map((record) => record.id)));
@@ -122,12 +124,13 @@ test("the overview's numbers are fake-github's, for both orgs", async ({ page, f
     const tokens = await fake.records(org, "tokens", "active");
     const pending = (await fake.counts(org)).pendingRequests;
     const card = page.getByRole("region", { name: org });
-    await expect(card.getByRole("link", { name: /Pending requests/ })).toContainText(String(pending));
-    await expect(card.getByRole("link", { name: /Active tokens/ })).toContainText(String(tokens.length));
-    await expect(card.getByRole("link", { name: /^\d+\s*Expired$/ })).toContainText(String(tokens.filter(expired).length));
-    await expect(card.getByRole("link", { name: /No expiry/ })).toContainText(String(tokens.filter((record) => record.tokenExpiresAt === null).length));
-    await expect(card.getByRole("link", { name: /Write or admin/ })).toContainText(String(tokens.filter(elevated).length));
+    const figure = (label: string, count: number) => expect(card.getByRole("link", { name: new RegExp(`^${formatted(count)}\\s*${label}`) })).toBeVisible();
+    await figure("Pending requests", pending);
+    await figure("Active tokens", tokens.length);
+    await figure("Expired", tokens.filter(expired).length);
+    await figure("No expiry", tokens.filter((record) => record.tokenExpiresAt === null).length);
+    await figure("Write or admin", tokens.filter(elevated).length);
   }
-  await page.getByRole("region", { name: "acme" }).getByRole("link", { name: /^\d+\s*Expired$/ }).click();
+  await page.getByRole("region", { name: "acme" }).getByRole("link", { name: /^[\d,]+\s*Expired$/ }).click();
   await expect(page).toHaveURL(/\/orgs\/acme\/tokens\?signal=expired$/);
 });

@@ -24,15 +24,16 @@ export function InventoryFreshness({ org, resource, noun }: { org: string; resou
     onSuccess: (next) => queryClient.setQueryData(inventoryKeys.status(org), next),
   });
 
-  // Rows arrive page by page during the first sync, and a finished sync may have changed anything: re-read the list.
-  const lastSuccess = status?.lastSuccessAt ?? null;
-  const pagesDone = status?.running && lastSuccess === null ? status.pagesDone : null;
-  const seen = useRef({ lastSuccess, pagesDone });
+  // Rows arrive page by page during the first sync, and a later sync may find the list changed:
+  // re-read it then (and only then: an unchanged list is not fetched again every few seconds).
+  const changedAt = status?.changedAt ?? null;
+  const pagesDone = status?.running && status.lastSuccessAt === null ? status.pagesDone : null;
+  const seen = useRef({ changedAt, pagesDone });
   useEffect(() => {
-    if (seen.current.lastSuccess === lastSuccess && seen.current.pagesDone === pagesDone) return;
-    seen.current = { lastSuccess, pagesDone };
+    if (seen.current.changedAt === changedAt && seen.current.pagesDone === pagesDone) return;
+    seen.current = { changedAt, pagesDone };
     void queryClient.invalidateQueries({ queryKey: ["orgs", org, resource] });
-  }, [lastSuccess, pagesDone, queryClient, org, resource]);
+  }, [changedAt, pagesDone, queryClient, org, resource]);
 
   return (
     <div role="status" aria-live="polite" className="flex min-h-8 flex-wrap items-center gap-x-3 gap-y-1 text-sm text-zinc-600">

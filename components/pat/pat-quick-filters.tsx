@@ -33,6 +33,7 @@ function Chip({ pressed, onClick, icon, label, count }: { pressed: boolean; onCl
     <button
       type="button"
       aria-pressed={pressed}
+      aria-label={count === undefined ? label : `${label}: ${numbers.format(count)}`}
       onClick={onClick}
       className={cn(
         "inline-flex h-7 shrink-0 items-center gap-1.5 rounded-full border px-2.5 text-xs font-medium whitespace-nowrap transition-colors [&_svg]:size-3.5",
@@ -42,12 +43,7 @@ function Chip({ pressed, onClick, icon, label, count }: { pressed: boolean; onCl
     >
       {icon}
       {label}
-      {count === undefined ? null : (
-        <span className={cn("tabular-nums", pressed ? "text-indigo-100" : "text-zinc-500")}>
-          <span className="sr-only">: </span>
-          {numbers.format(count)}
-        </span>
-      )}
+      {count === undefined ? null : <span className={cn("tabular-nums", pressed ? "text-indigo-100" : "text-zinc-500")}>{numbers.format(count)}</span>}
     </button>
   );
 }

@@ -61,6 +61,8 @@ export interface ListSyncStatus {
   pagesTotal: number | null;
   /** The end of the last sync that read the whole list; null before the first. */
   lastSuccessAt: string | null;
+  /** When a sync last found the list changed; null before the first. Open pages re-read the list then. */
+  changedAt: string | null;
   /** The last sync failed: GitHub's reason. Cleared by the next success. */
   error: { code: string; message: string; at: string } | null;
   /** Older than twice its interval: the owner is told the list may be out of date. */

@@ -82,6 +82,8 @@ export const inventorySyncs = pgTable(
     finishedAt: time("finished_at"),
     /** The end of the last pass that read the whole list. */
     lastSuccessAt: time("last_success_at"),
+    /** When a pass last found the list changed (a page GitHub sent anew, rows gone): open pages re-read then. */
+    changedAt: time("changed_at"),
     pagesDone: integer("pages_done").notNull().default(0),
     /** Null until page 1 says how many there are. */
     pagesTotal: integer("pages_total"),

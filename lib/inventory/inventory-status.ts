@@ -20,6 +20,7 @@ function toStatus(kind: PatResource, row: SyncStateRow | undefined, intervalSeco
     pagesDone: row?.pagesDone ?? 0,
     pagesTotal: row?.pagesTotal ?? null,
     lastSuccessAt: lastSuccess?.toISOString() ?? null,
+    changedAt: row?.changedAt?.toISOString() ?? null,
     error: row?.errorCode && row.failedAt ? { code: row.errorCode, message: row.errorMessage ?? "", at: row.failedAt.toISOString() } : null,
     stale: lastSuccess === null ? !running : now - lastSuccess.getTime() > 2 * intervalSeconds * 1000,
     calls: row?.calls ?? 0,

@@ -121,7 +121,7 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
     await report(true);
 
     const gone = await confirmMissing(org, kind, seen, options, counts);
-    await finishSync(database, key, kind, owner, { ok: true }, counts);
+    await finishSync(database, key, kind, owner, { ok: true, changed: counts.calls > counts.notModified || gone > 0 }, counts);
     return { status: "done", pages: counts.pagesDone, calls: counts.calls, notModified: counts.notModified, listed: seen.size, gone };
   } catch (error) {
     if (error instanceof LeaseLost) return { status: "busy" };
@@ -130,7 +130,7 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
         ? { code: error.code, message: error.message }
         : { code: "internal_error", message: `The sync stopped on an error in Grantdesk: ${redactSecrets(error instanceof Error ? error.message : String(error))}` };
     if (!(error instanceof GitHubError)) console.error(`[inventory] sync of ${org} ${kind} failed:`, redactSecrets(String(error instanceof Error ? error.stack : error)));
-    await finishSync(database, key, kind, owner, { ok: false, ...failure }, counts).catch(() => undefined);
+    await finishSync(database, key, kind, owner, { ok: false, ...failure, changed: counts.calls > counts.notModified }, counts).catch(() => undefined);
     return { status: "failed", ...failure };
   }
 }

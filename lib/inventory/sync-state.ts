@@ -53,7 +53,7 @@ export async function finishSync(
   org: string,
   kind: PatResource,
   owner: string,
-  outcome: { ok: true } | { ok: false; code: string; message: string },
+  outcome: { ok: true; changed: boolean } | { ok: false; code: string; message: string; changed: boolean },
   counts: { pagesDone: number; pagesTotal: number | null; calls: number; notModified: number },
 ): Promise<void> {
   const now = new Date();
@@ -64,6 +64,7 @@ export async function finishSync(
       leaseOwner: null,
       leaseUntil: null,
       finishedAt: now,
+      ...(outcome.changed ? { changedAt: now } : {}),
       ...(outcome.ok
         ? { lastSuccessAt: now, errorCode: null, errorMessage: null, failedAt: null }
         : { errorCode: outcome.code, errorMessage: outcome.message, failedAt: now }),

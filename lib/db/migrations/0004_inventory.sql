@@ -28,6 +28,7 @@ CREATE TABLE "inventory_syncs" (
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
 	"last_success_at" timestamp with time zone,
+	"changed_at" timestamp with time zone,
 	"pages_done" integer DEFAULT 0 NOT NULL,
 	"pages_total" integer,
 	"calls" integer DEFAULT 0 NOT NULL,
