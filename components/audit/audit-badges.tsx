@@ -1,4 +1,4 @@
-import { CheckIcon, CircleHelpIcon, KeyRoundIcon, XIcon } from "lucide-react";
+import { CheckIcon, CircleHelpIcon, KeyRoundIcon, SkipForwardIcon, XIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { AuditAction, AuditRecord } from "@/lib/contract/audit-record";
@@ -38,8 +38,16 @@ export function AuditOutcome({ record }: { record: AuditRecord }) {
         : record.message;
   return (
     <div className="flex flex-col items-start gap-1">
-      <Badge tone={record.outcome === "failed" ? "danger" : "warning"}>
-        {record.outcome === "failed" ? <XIcon aria-hidden /> : record.outcome === "inferred" ? <CheckIcon aria-hidden /> : <CircleHelpIcon aria-hidden />}
+      <Badge tone={record.outcome === "failed" ? "danger" : record.outcome === "skipped" ? "neutral" : "warning"}>
+        {record.outcome === "failed" ? (
+          <XIcon aria-hidden />
+        ) : record.outcome === "inferred" ? (
+          <CheckIcon aria-hidden />
+        ) : record.outcome === "skipped" ? (
+          <SkipForwardIcon aria-hidden />
+        ) : (
+          <CircleHelpIcon aria-hidden />
+        )}
         {OUTCOME_LABELS[record.outcome]}
         {record.status ? ` · HTTP ${record.status}` : ""}
       </Badge>

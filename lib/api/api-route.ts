@@ -7,6 +7,7 @@ import type { ApiAnswer } from "@/lib/contract/api-answer";
 import { ApiError } from "@/lib/contract/api-error";
 import { describeZodError } from "./describe-zod-error";
 import { errorResponse } from "./error-response";
+import { searchParamsToObject } from "./search-params-object";
 
 /** The largest JSON body a route reads (1000 ids and a 1024-character reason fit well within). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -77,15 +78,6 @@ function parse(schema: Schema | undefined, input: unknown, where: string): unkno
   return result.data;
 }
 
-function searchParamsToObject(searchParams: URLSearchParams): Record<string, string | string[]> {
-  // No prototype: a parameter named `__proto__` is then a key like any other (and refused as unknown).
-  const query: Record<string, string | string[]> = Object.create(null);
-  for (const key of new Set(searchParams.keys())) {
-    const values = searchParams.getAll(key);
-    query[key] = values.length === 1 ? values[0]! : values;
-  }
-  return query;
-}
 
 function requireJson(req: NextRequest) {
   const type = req.headers.get("content-type") ?? "";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AuditFilters } from "@/lib/audit/audit-filters";
 import type { PageQuery } from "@/lib/github/build-list-query";
 import type { ListQuery } from "@/lib/inventory/list-inventory";
+import { searchParamsToObject } from "./search-params-object";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { LOGIN, MAX_OWNERS, MAX_REASON_LENGTH, ORG_NAME, REPOSITORY_NAME } from "@/lib/contract/github-names";
 import { isPermissionFilterValue } from "@/lib/contract/github-permissions";
@@ -13,6 +14,9 @@ export const MAX_IDS_PER_REQUEST = 1000;
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = (what: string) => z.string().regex(UUID, `must be ${what} (a UUID)`).transform((value) => value.toLowerCase());
 
 /** A zod string checked against one of GitHub's naming rules (lib/contract/github-names). */
 const named = (rule: { pattern: RegExp; message: string }) => z.string().regex(rule.pattern, rule.message);
@@ -30,6 +34,8 @@ const pathId = z
 export const orgParams = z.strictObject({ org: orgNameSchema });
 /** `[org]/…/[id]` segments. */
 export const orgItemParams = z.strictObject({ org: orgNameSchema, id: pathId });
+/** `[org]/jobs/[id]` segments. */
+export const orgJobParams = z.strictObject({ org: orgNameSchema, id: uuid("a job id") });
 
 const integerParam = (min: number, max: number) =>
   z
@@ -150,18 +156,17 @@ export const revokeBodySchema = z.strictObject({
   note: optionalText("note"),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const auditFilterFields = {
   actor: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
   action: listParam(z.enum(AUDIT_ACTIONS, { error: 'must be "approve", "deny" or "revoke"' }), AUDIT_ACTIONS.length, `may name at most ${AUDIT_ACTIONS.length} actions`).optional(),
-  outcome: listParam(z.enum(AUDIT_OUTCOMES, { error: 'must be "accepted", "inferred", "failed" or "unknown"' }), AUDIT_OUTCOMES.length, `may name at most ${AUDIT_OUTCOMES.length} outcomes`).optional(),
+  outcome: listParam(z.enum(AUDIT_OUTCOMES, { error: 'must be "accepted", "inferred", "skipped", "failed" or "unknown"' }), AUDIT_OUTCOMES.length, `may name at most ${AUDIT_OUTCOMES.length} outcomes`).optional(),
   owner: listParam(loginSchema, MAX_OWNERS, `may name at most ${MAX_OWNERS} logins`).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  batch: z.string().regex(UUID, "must be a batch id (a UUID)").optional(),
+  batch: uuid("a batch id").optional(),
   target: z
     .string()
     .regex(POSITIVE_INTEGER, "must be a positive whole number")
@@ -196,3 +201,33 @@ export const auditQuerySchema = z
 export const auditExportQuerySchema = z
   .strictObject({ ...auditFilterFields, format: z.enum(["csv", "jsonl"], { error: 'must be "csv" or "jsonl"' }) })
   .transform(({ format, ...query }) => ({ filters: toAuditFilters(query), format }));
+
+/** `POST …/jobs`: a page's selection, run as a job. */
+export const jobBodySchema = z.strictObject({
+  action: z.enum(AUDIT_ACTIONS, { error: 'must be "approve", "deny" or "revoke"' }),
+  ids: idsField,
+  reason: optionalText("reason"),
+});
+
+/**
+ * `POST …/jobs/drafts`: freeze every id matching a list's filters, for confirmation. `filters` is
+ * the list's own query string (`signal=expired&owner=mona`), read with the list's own schema.
+ */
+export const draftBodySchema = z.strictObject({
+  action: z.enum(AUDIT_ACTIONS, { error: 'must be "approve", "deny" or "revoke"' }),
+  filters: z
+    .string({ error: "must be the list's filters as a query string" })
+    .max(4_096, "are too long")
+    .transform((query, context) => {
+      const parsed = inventoryFacetsQuerySchema.safeParse(searchParamsToObject(new URLSearchParams(query)));
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) context.addIssue({ ...issue, path: [...issue.path] } as never);
+      return z.NEVER;
+    }),
+});
+
+/** `POST …/jobs/drafts/{id}/confirm`: the reason or note, and the org's name typed above 100 ids. */
+export const confirmBodySchema = z.strictObject({
+  reason: optionalText("reason"),
+  confirm: z.string().max(100, "is too long").optional(),
+});

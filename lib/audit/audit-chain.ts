@@ -20,6 +20,7 @@ const CHAIN_FORMAT = 1;
 const CHAIN_LOCK_CLASS = 740_635;
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type AuditTransaction = Transaction;
 export type AuditExecutor = Database | Transaction;
 
 type BatchRow = typeof auditBatches.$inferSelect;

@@ -46,5 +46,6 @@ export async function recordOutcomes(db: Database, batchId: string, outcomes: re
 
 export function toAuditOutcome(outcome: IdOutcome): AuditOutcome {
   if (outcome.ok) return outcome.inferred ? "inferred" : "accepted";
+  if (outcome.code === "skipped" || outcome.code === "cancelled") return "skipped";
   return outcome.code === "outcome_unknown" ? "unknown" : "failed";
 }

@@ -97,12 +97,22 @@ async function currentDigests(db: Database, links: Link[]): Promise<Map<string, 
   const result = new Map<string, (RowDigest | undefined)[]>();
   for (const link of links) {
     let rows: (RowDigest | undefined)[];
+    const targetRow = (row: (typeof targets)[number]) => ({ digest: targetDigest(row), targetId: row.targetId, what: "target" as const });
     if (link.kind === "intent") {
       const batch = batchById.get(link.batchId);
+      // Null target ids: the intent recorded every id of its batch with it. A list (empty for a
+      // job, whose ids are recorded chunk by chunk): just those.
+      const named = link.targetIds === null ? null : new Set(link.targetIds);
       rows = [
         batch && { digest: batchDigest(batch), targetId: null, what: "batch" as const },
-        ...targets.filter((row) => row.batchId === link.batchId).map((row) => ({ digest: targetDigest(row), targetId: row.targetId, what: "target" as const })),
+        ...targets.filter((row) => row.batchId === link.batchId && (named === null || named.has(row.targetId))).map(targetRow),
       ];
+    } else if (link.kind === "targets") {
+      const byTarget = new Map(targets.filter((row) => row.batchId === link.batchId).map((row) => [row.targetId, row]));
+      rows = (link.targetIds ?? []).map((targetId) => {
+        const row = byTarget.get(targetId);
+        return row && targetRow(row);
+      });
     } else {
       rows = (link.targetIds ?? []).map((targetId) => {
         const outcome = outcomeByKey.get(`${link.batchId}:${targetId}`);

@@ -3,6 +3,7 @@
 import type { AuditChainVerification, AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
 import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
+import type { JobDraft, JobSummary } from "./jobs";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
 
 export type ApiAnswer =
@@ -16,4 +17,10 @@ export type ApiAnswer =
   | Page<AuditRecord>
   | BulkResult
   | RateLimitStatus
-  | AuditChainVerification;
+  | AuditChainVerification
+  | JobDraft
+  | JobSummary
+  | JobSummary[]
+  | Page<JobSummary>
+  | BulkResult
+  | { jobs: JobSummary[] };

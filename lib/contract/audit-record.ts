@@ -4,10 +4,12 @@ export const AUDIT_ACTIONS = ["approve", "deny", "revoke"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /**
  * `accepted`: GitHub said so. `inferred`: GitHub's answer was unclear, and a re-read no longer
- * lists the id, so it was very likely applied. `unknown`: GitHub's answer was unclear even after a
- * re-read, or no outcome was ever recorded.
+ * lists the id, so it was very likely applied. `skipped`: not sent — GitHub no longer listed it as
+ * pending or active just before (reviewed or revoked meanwhile), or the job was cancelled first.
+ * `failed`: GitHub refused it, or it was not sent after an error stopped the job. `unknown`:
+ * GitHub's answer was unclear even after a re-read, or no outcome was ever recorded.
  */
-export const AUDIT_OUTCOMES = ["accepted", "inferred", "failed", "unknown"] as const;
+export const AUDIT_OUTCOMES = ["accepted", "inferred", "skipped", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditRecord {
@@ -39,8 +41,8 @@ export interface AuditChainBreak {
   /** The link's place in the org's chain; null for records no link covers. */
   position: number | null;
   batchId: string;
-  /** What the link appended: an action's intent (its own record and its ids) or outcomes. */
-  kind: "intent" | "outcomes";
+  /** What the link appended: an action's intent (its own record, and its ids when recorded with it), a chunk's ids, or outcomes. */
+  kind: "intent" | "targets" | "outcomes";
   /** The request or grant id whose record is wrong, when it is one id's record. */
   targetId: number | null;
   problem: string;

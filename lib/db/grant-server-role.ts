@@ -9,11 +9,24 @@ export const APPEND_ONLY_TABLES = ["audit_batches", "audit_targets", "audit_outc
 export const READ_ONLY_TABLES = ["audit_chain_start"] as const;
 /** Signed-out sessions: added at sign-out, read on every session check, pruned once expired. */
 export const PRUNED_TABLES = ["session_revocations"] as const;
+/**
+ * Grantdesk's working state, which it keeps current: the inventory and its syncs, the installed
+ * orgs, bulk jobs (drafts are deleted once stale) and each org's write pacing.
+ */
+export const WORKING_TABLES = [
+  "pat_inventory",
+  "inventory_pages",
+  "inventory_syncs",
+  "github_installations",
+  "bulk_jobs",
+  "bulk_job_ids",
+  "org_write_pace",
+] as const;
 
 /**
  * Gives the server's role (DATABASE_URL) exactly what it needs, run by the owner role
  * (DATABASE_MIGRATION_URL) after each migration: INSERT and SELECT on the audit tables, plus
- * DELETE on the deny-list of signed-out sessions. Whatever else the role held on them is revoked
+ * DELETE on the deny-list of signed-out sessions, and full use of its working tables. Whatever else the role held on them is revoked
  * first, so a role that once had more ends up with only this. Not being the tables' owner, the
  * role can neither change audit rows nor drop or disable the triggers that guard them.
  */
@@ -21,8 +34,9 @@ export async function grantServerRole(db: NodePgDatabase<typeof schema>, role: s
   const who = sql.identifier(role);
   const tables = (names: readonly string[]) => sql.join(names.map((name) => sql.identifier(name)), sql`, `);
   await db.execute(sql`grant usage on schema public to ${who}`);
-  await db.execute(sql`revoke all on ${tables([...APPEND_ONLY_TABLES, ...READ_ONLY_TABLES, ...PRUNED_TABLES])} from ${who}`);
+  await db.execute(sql`revoke all on ${tables([...APPEND_ONLY_TABLES, ...READ_ONLY_TABLES, ...PRUNED_TABLES, ...WORKING_TABLES])} from ${who}`);
   await db.execute(sql`grant select on ${tables(READ_ONLY_TABLES)} to ${who}`);
   await db.execute(sql`grant select, insert on ${tables(APPEND_ONLY_TABLES)} to ${who}`);
   await db.execute(sql`grant select, insert, delete on ${tables(PRUNED_TABLES)} to ${who}`);
+  await db.execute(sql`grant select, insert, update, delete on ${tables(WORKING_TABLES)} to ${who}`);
 }

@@ -57,9 +57,12 @@ for (const backend of STORAGE_BACKENDS) {
         "audit_chain_start",
         "audit_outcomes",
         "audit_targets",
+        "bulk_job_ids",
+        "bulk_jobs",
         "github_installations",
         "inventory_pages",
         "inventory_syncs",
+        "org_write_pace",
         "pat_inventory",
         "session_revocations",
       ]);

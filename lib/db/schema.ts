@@ -77,7 +77,7 @@ export const auditOutcomes = pgTable(
     // One outcome per id, ever: a second one for the same id is refused, not merged.
     primaryKey({ columns: [table.batchId, table.targetId] }),
     foreignKey({ columns: [table.batchId, table.targetId], foreignColumns: [auditTargets.batchId, auditTargets.targetId] }),
-    check("audit_outcomes_outcome_check", sql`${table.outcome} in ('accepted', 'inferred', 'failed', 'unknown')`),
+    check("audit_outcomes_outcome_check", sql`${table.outcome} in ('accepted', 'inferred', 'skipped', 'failed', 'unknown')`),
   ],
 );
 /**
@@ -106,7 +106,7 @@ export const auditChain = pgTable(
   (table) => [
     primaryKey({ columns: [table.org, table.position] }),
     index("audit_chain_batch_idx").on(table.batchId),
-    check("audit_chain_kind_check", sql`${table.kind} in ('intent', 'outcomes')`),
+    check("audit_chain_kind_check", sql`${table.kind} in ('intent', 'targets', 'outcomes')`),
   ],
 );
 
@@ -124,3 +124,4 @@ export const sessionRevocations = pgTable(
 );
 
 export * from "./inventory-schema";
+export * from "./jobs-schema";

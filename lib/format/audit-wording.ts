@@ -2,7 +2,7 @@ import type { AuditAction, AuditOutcome } from "@/lib/contract/audit-record";
 
 export const ACTION_LABELS: Record<AuditAction, string> = { approve: "Approved", deny: "Denied", revoke: "Revoked" };
 
-export const OUTCOME_LABELS: Record<AuditOutcome, string> = { accepted: "Accepted", inferred: "Inferred", failed: "Failed", unknown: "Unknown" };
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = { accepted: "Accepted", inferred: "Inferred", skipped: "Skipped", failed: "Failed", unknown: "Unknown" };
 
 /** What an inferred outcome means, where the trail shows one. */
 export const INFERRED_DETAIL =

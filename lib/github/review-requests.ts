@@ -1,11 +1,10 @@
 import "server-only";
-import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { BulkResult, ReviewAction } from "@/lib/contract/bulk-result";
 import { REQUESTS_WRITE } from "./app-permissions";
 import { listRequests } from "./list-requests";
 import { MAX_IDS_PER_CALL, scanForIds, sendInChunks } from "./send-in-chunks";
 import { github } from "./shared-client";
 
-export type ReviewAction = "approve" | "deny";
 
 /**
  * Approves or denies pending fine-grained PAT requests: one id through

@@ -1,10 +1,9 @@
 import "server-only";
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import type { PatResource } from "@/lib/contract/pat-rows";
 import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
 import { env } from "@/lib/env";
+import { INSTANCE_ID } from "@/lib/instance";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
 import { installedOrgs, refreshInstallations } from "./installations";
@@ -22,8 +21,6 @@ const INSTALLATIONS_EVERY_MS = 10 * 60_000;
 const MAX_RUNNING = 4;
 const KINDS: PatResource[] = ["requests", "tokens"];
 
-/** This instance, as lease owner. */
-export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 
 interface Scheduler {
   running: Map<string, Promise<SyncOutcome>>;

@@ -7,6 +7,7 @@ import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AuditRecord } from "@/lib/contract/audit-record";
 import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { JobSummary } from "@/lib/contract/jobs";
 import type { Page, PatRequestRow, PatTokenRow } from "@/lib/contract/pat-rows";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { parseCsv } from "@/test-support/parse-csv";
@@ -167,10 +168,10 @@ describe("a revoke", () => {
     expect(body).toMatchObject({ accepted: 0, skipped: 1, failed: 0 });
     expect(await writes(mark)).toEqual([]);
     const [record] = await trail(`target=${revoked!.id}`);
-    expect(record).toMatchObject({ outcome: "failed", code: "skipped", token: null });
+    expect(record).toMatchObject({ outcome: "skipped", code: "skipped", token: null });
   });
 
-  it("looks tokens up on GitHub in reads of 50 token ids, and sends the writes as before", async () => {
+  it("looks each chunk's tokens up on GitHub in reads of 50 token ids just before sending it", async () => {
     const rows = await firstRows("tokens", 120, 10);
     const mark = await github.mark();
     await github.call(revoke, "/api/orgs/acme/tokens/revoke", { org: "acme" }, { ids: rows.map((row) => row.id) });
@@ -178,7 +179,9 @@ describe("a revoke", () => {
     const lookups = log.filter((entry) => entry.method === "GET" && entry.path === "/orgs/acme/personal-access-tokens");
     expect(lookups.map((entry) => (entry.query.match(/token_id%5B%5D=|token_id\[\]=/g) ?? []).length)).toEqual([50, 50, 20]);
     expect(log.filter((entry) => entry.method === "POST").map((entry) => (entry.body as { pat_ids: number[] }).pat_ids.length)).toEqual([100, 20]);
-    expect(log.findIndex((entry) => entry.method === "POST")).toBeGreaterThan(log.findLastIndex((entry) => entry.method === "GET" && entry.path.endsWith("/personal-access-tokens")));
+    // Chunk by chunk: the first chunk's two lookups, its write, the second chunk's lookup, its write.
+    const order = log.filter((entry) => entry.path.startsWith("/orgs/acme/personal-access-tokens")).map((entry) => entry.method);
+    expect(order).toEqual(["GET", "GET", "POST", "GET", "POST"]);
   });
 });
 
@@ -268,27 +271,35 @@ describe("when the trail cannot be written", () => {
     expect(await trail(`target=${rows[0]!.id}`)).toEqual([]);
   });
 
-  it("still answers with GitHub's outcomes when only they cannot be recorded, and the trail shows the ids as sent, outcome unknown", async () => {
+  it("keeps a sent chunk in flight while its outcomes cannot be recorded, then settles it from GitHub without resending", async () => {
     const rows = await firstRows("requests", 2, 330);
     const allow = await refuseInserts("audit_outcomes");
+    const mark = await github.mark();
+    let job: JobSummary;
     try {
       const { status, body } = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: rows.map((row) => row.id), action: "approve" });
       expect(status).toBe(200);
-      expect(body).toMatchObject({ accepted: 2, failed: 0 });
+      // Not done: the outcomes are not recorded, so the route answers the job, still running.
+      job = body as JobSummary;
+      expect(job).toMatchObject({ status: "running", done: 0, lastError: expect.stringContaining("resuming shortly") });
+      const records = await trail(`batch=${job.id}`);
+      expect(records.map(({ targetId, outcome, outcomeAt }) => ({ targetId, outcome, outcomeAt }))).toEqual(
+        rows.map((row) => ({ targetId: row.id, outcome: "unknown", outcomeAt: null })),
+      );
     } finally {
       await allow();
     }
-    const records = await trail(`batch=${await batchOf(rows[0]!.id)}`);
-    expect(records.map(({ targetId, outcome, outcomeAt }) => ({ targetId, outcome, outcomeAt }))).toEqual(
-      rows.map((row) => ({ targetId: row.id, outcome: "unknown", outcomeAt: null })),
-    );
-  });
+    // Once they can be, the job resumes: GitHub no longer lists the two (they were approved), so
+    // they are recorded as inferred, and nothing is sent again.
+    await expect.poll(async () => (await trail(`batch=${job!.id}`)).map((record) => record.outcome), { timeout: 40_000, interval: 500 }).toEqual(["inferred", "inferred"]);
+    expect((await writes(mark)).map((entry) => entry.path)).toEqual(["/orgs/acme/personal-access-token-requests"]);
+  }, 60_000);
 });
 
 describe("the audit routes' input", () => {
   it.each([
     ["per_page=101", "per_page: must be a whole number from 1 to 100"],
-    ["outcome=maybe", 'outcome[0]: must be "accepted", "inferred", "failed" or "unknown"'],
+    ["outcome=maybe", 'outcome[0]: must be "accepted", "inferred", "skipped", "failed" or "unknown"'],
     ["from=yesterday", "from: must be an ISO 8601 date"],
     ["batch=42", "batch: must be a batch id (a UUID)"],
     ["sort=time", "sort"],

@@ -13,6 +13,7 @@ const ACTION_OPTIONS: FilterOption[] = AUDIT_ACTIONS.map((action) => ({ value: a
 const OUTCOME_OPTIONS: FilterOption[] = [
   { value: "accepted", label: OUTCOME_LABELS.accepted, keywords: "ok success" },
   { value: "inferred", label: OUTCOME_LABELS.inferred, keywords: "ok success unclear reread" },
+  { value: "skipped", label: OUTCOME_LABELS.skipped, keywords: "not sent already done cancelled" },
   { value: "failed", label: OUTCOME_LABELS.failed, keywords: "error refused" },
   { value: "unknown", label: OUTCOME_LABELS.unknown, keywords: "unclear pending interrupted" },
 ];

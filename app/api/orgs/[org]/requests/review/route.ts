@@ -1,11 +1,8 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { orgParams, reviewBodySchema } from "@/lib/api/input-schemas";
-import { runAuditedAction } from "@/lib/audit/run-audited-action";
-import { reviewRequests } from "@/lib/github/review-requests";
+import { runJobAndWait } from "@/lib/jobs/jobs-service";
 
-// POST /api/orgs/{org}/requests/review — approve or deny requests, recorded in the audit trail, with every id's outcome
+// POST /api/orgs/{org}/requests/review — approve or deny requests (as a job, recorded in the audit trail), answering every id's outcome
 export const POST = apiRoute({ params: orgParams, body: reviewBodySchema }, ({ params, body, user }) =>
-  runAuditedAction({ org: params.org, actor: user, action: body.action, ids: body.ids, reason: body.reason }, (ids) =>
-    reviewRequests(params.org, ids, body.action, body.reason),
-  ),
+  runJobAndWait(params.org, user, body.action, body.ids, body.reason),
 );

@@ -1,11 +1,6 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { orgParams, revokeBodySchema } from "@/lib/api/input-schemas";
-import { runAuditedAction } from "@/lib/audit/run-audited-action";
-import { revokeTokens } from "@/lib/github/revoke-tokens";
+import { runJobAndWait } from "@/lib/jobs/jobs-service";
 
-// POST /api/orgs/{org}/tokens/revoke — revoke tokens' access, recorded in the audit trail with the note, with every id's outcome
-export const POST = apiRoute({ params: orgParams, body: revokeBodySchema }, ({ params, body, user }) =>
-  runAuditedAction({ org: params.org, actor: user, action: "revoke", ids: body.ids, reason: body.note }, (ids) =>
-    revokeTokens(params.org, ids),
-  ),
-);
+// POST /api/orgs/{org}/tokens/revoke — revoke tokens' access (as a job, recorded in the audit trail with the note), answering every id's outcome
+export const POST = apiRoute({ params: orgParams, body: revokeBodySchema }, ({ params, body, user }) => runJobAndWait(params.org, user, "revoke", body.ids, body.note));

@@ -1,0 +1,106 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { ApiError } from "@/lib/contract/api-error";
+import type { AuditAction } from "@/lib/contract/audit-record";
+import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { InventoryFilters } from "@/lib/contract/inventory";
+import type { JobDraft, JobSummary } from "@/lib/contract/jobs";
+import type { Page } from "@/lib/contract/pat-rows";
+import { bulkJobs } from "@/lib/db/jobs-schema";
+import { db } from "@/lib/db/database";
+import type { Database } from "@/lib/db/open-database";
+import { redactSecrets } from "@/lib/github/redact-secrets";
+import { github } from "@/lib/github/shared-client";
+import { subsetIdsReaching } from "@/lib/inventory/repository-matches";
+import { confirmDraft, createDraft, createJob, KIND_OF } from "./create-job";
+import { startJobWorker, wakeJobWorker } from "./job-worker";
+import { activeJobs, cancelJob, jobResult, listJobs, readJob, toJobSummary } from "./read-jobs";
+
+// What the job routes call: each opens the database, turning its failures into a 503 a person can
+// act on, and starts this instance's worker so a queued job is picked up at once.
+
+interface Actor {
+  login: string;
+  id: number;
+}
+
+/** How long a route that sends ids waits for its job before answering "queued" instead of the outcome. */
+const WAIT_FOR_RESULT_MS = 20_000;
+const POLL_MS = 150;
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  let database: Database;
+  try {
+    database = await db();
+  } catch (error) {
+    console.error(`[jobs] database: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+    throw new ApiError(
+      "audit_unavailable",
+      "Grantdesk could not record this action in its audit trail, so nothing was sent to GitHub. Try again in a moment; if it keeps failing, check Grantdesk's database.",
+    );
+  }
+  return work(database);
+}
+
+function queued(): void {
+  startJobWorker();
+  wakeJobWorker();
+}
+
+/** A page's selection, queued as a job; answers the job. */
+export async function startJob(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<JobSummary> {
+  return withDatabase(async (database) => {
+    const id = await createJob(database, { org, actor, action, ids, reason });
+    queued();
+    return toJobSummary(await readJob(database, org, id));
+  });
+}
+
+/**
+ * The review and revoke routes: the ids run as a job (durable, paced, re-checked), and the route
+ * answers every id's outcome once it is done — or, when it waits behind another job of the org for
+ * longer than WAIT_FOR_RESULT_MS, the job itself (it carries on; the page follows it).
+ */
+export async function runJobAndWait(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<BulkResult | JobSummary> {
+  const job = await startJob(org, actor, action, ids, reason);
+  return withDatabase(async (database) => {
+    const deadline = Date.now() + WAIT_FOR_RESULT_MS;
+    for (;;) {
+      const [row] = await database.select().from(bulkJobs).where(eq(bulkJobs.id, job.id));
+      if (row && (row.status === "done" || row.status === "failed" || row.status === "cancelled")) return jobResult(database, job.id);
+      if (Date.now() > deadline) return toJobSummary(row!);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  });
+}
+
+/** "All that match": freezes the matching ids for the owner to confirm. */
+export async function draftJob(org: string, actor: Actor, action: AuditAction, filters: InventoryFilters): Promise<JobDraft> {
+  const repositoryIds = filters.repository === undefined ? undefined : await subsetIdsReaching(org, KIND_OF[action], filters, github());
+  return withDatabase((database) => createDraft(database, { org, actor, action, filters, repositoryIds }));
+}
+
+export async function confirmJob(org: string, actor: Actor, draftId: string, reason: string | undefined, typedOrg: string | undefined): Promise<JobSummary> {
+  return withDatabase(async (database) => {
+    await confirmDraft(database, { org, actor, draftId, reason, typedOrg });
+    queued();
+    return toJobSummary(await readJob(database, org, draftId));
+  });
+}
+
+export function getJob(org: string, id: string): Promise<JobSummary> {
+  return withDatabase(async (database) => toJobSummary(await readJob(database, org, id)));
+}
+
+export function listOrgJobs(org: string, page: number, perPage: number): Promise<Page<JobSummary>> {
+  return withDatabase((database) => listJobs(database, org, page, perPage));
+}
+
+export function listActiveJobs(orgs: readonly string[]): Promise<JobSummary[]> {
+  return withDatabase((database) => activeJobs(database, orgs));
+}
+
+export function requestCancel(org: string, id: string): Promise<JobSummary> {
+  return withDatabase(async (database) => toJobSummary(await cancelJob(database, org, id)));
+}
+
