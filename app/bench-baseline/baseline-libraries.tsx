@@ -2,6 +2,9 @@
 
 // The client half of the page-weight baseline (see page.bench.tsx): the browser libraries the
 // table pages load, used as they use them, and none of Grantdesk's components.
+import * as Dialog from "@radix-ui/react-dialog";
+import * as Popover from "@radix-ui/react-popover";
+import * as Tooltip from "@radix-ui/react-tooltip";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   columnFilteringFeature,
@@ -15,7 +18,9 @@ import {
 } from "@tanstack/react-table";
 import { clsx } from "clsx";
 import { CheckIcon } from "lucide-react";
+import Link from "next/link";
 import { createMultiParser, createSerializer, parseAsIsoDate, parseAsNumberLiteral, parseAsStringLiteral, useQueryStates } from "nuqs";
+import { toast } from "sonner";
 
 const features = tableFeatures({ rowPaginationFeature, rowSortingFeature, columnFilteringFeature, rowSelectionFeature });
 const helper = createColumnHelper<typeof features, { id: number }>();
@@ -58,10 +63,35 @@ export function BaselineLibraries() {
           ))}
         </tbody>
       </table>
-      <a href={serialize(params)} onClick={() => mutation.mutate()}>
+      <Link href={serialize(params)} prefetch={false} onNavigate={() => mutation.mutate()}>
         <CheckIcon aria-hidden />
         {table.getIsAllRowsSelected() ? "all" : "some"} {table.getCanNextPage() ? "next" : "last"} {table.state.sorting.length}
-      </a>
+      </Link>
+      <Tooltip.Root>
+        <Tooltip.Trigger onClick={() => toast.success("done", { description: "details" })}>hint</Tooltip.Trigger>
+        <Tooltip.Portal>
+          <Tooltip.Content side="bottom">text</Tooltip.Content>
+        </Tooltip.Portal>
+      </Tooltip.Root>
+      <Popover.Root>
+        <Popover.Trigger>filter</Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content aria-label="filter" align="start">
+            <Popover.Close>close</Popover.Close>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+      <Dialog.Root>
+        <Dialog.Trigger>open</Dialog.Trigger>
+        <Dialog.Portal>
+          <Dialog.Overlay />
+          <Dialog.Content onCloseAutoFocus={(event) => event.preventDefault()}>
+            <Dialog.Title>title</Dialog.Title>
+            <Dialog.Description>description</Dialog.Description>
+            <Dialog.Close>close</Dialog.Close>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
     </>
   );
 }
