@@ -18,7 +18,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <NuqsAdapter>
         <TooltipProvider>{children}</TooltipProvider>
       </NuqsAdapter>
-      <Toaster position="bottom-right" richColors closeButton />
+      <Toaster position="bottom-right" richColors closeButton duration={6_000} />
     </QueryClientProvider>
   );
 }
