@@ -35,7 +35,7 @@ export async function measurePayload(stack: BenchStack, ledger: RunLedger): Prom
     const dashboardRows = (JSON.parse(fromDashboard.body.toString())).items.length;
     if (rows !== 100 || dashboardRows !== 100) throw new Error(`payload: expected 100 ${list.name}, GitHub sent ${rows}, the dashboard ${dashboardRows}`);
 
-    const note = `${fromDashboard.encoding}; GitHub's JSON for it: ${githubGzip} B gzip (× ${round(fromDashboard.wireBytes / githubGzip)})`;
+    const note = `${fromDashboard.encoding}; GitHub's JSON for it: ${githubGzip.toLocaleString("en")} B gzip (× ${round(fromDashboard.wireBytes / githubGzip)})`;
     figures.push(figure(BENCHMARK, `${list.name}: bytes per 100-row page`, fromDashboard.wireBytes, "B", undefined, note));
     details[list.name] = {
       github: { jsonBytes: fromGitHub.body.length, gzipBytes: githubGzip },
