@@ -14,6 +14,9 @@ const lockedDownCsp = { key: "Content-Security-Policy", value: "default-src 'non
 const nextConfig = {
   // A separate build folder lets the test build (with known fake secrets) sit beside a dev build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run bench` builds with BENCH_BASELINE=1, which makes app/bench-baseline/page.bench.tsx a
+  // page (the page-weight baseline); every other build has no such route.
+  pageExtensions: process.env.BENCH_BASELINE === "1" ? ["bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from beside its own module. Bundled, the copy in
   // the page-rendering layer resolves them to browser URLs (/_next/static/media/…) and cannot open

@@ -9,6 +9,7 @@ import { installationToken } from "@/fake-github/test-support";
 import type { FakeGitHub } from "@/fake-github/server";
 import { buildIsStale } from "@/scripts/build-freshness";
 import { startStack } from "@/scripts/stack";
+import { hasBaselinePage } from "./page-weight";
 
 export const DIST_DIR = ".next-bench";
 const OUT_DIR = path.join("bench", "out");
@@ -47,7 +48,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   rmSync(LOG_FILE, { force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   const authSecret = randomBytes(32).toString("base64url");
-  const built = buildIsStale(DIST_DIR);
+  const built = buildIsStale(DIST_DIR) || !hasBaselinePage(DIST_DIR);
   const stack = await startStack({
     appPort: APP_PORT,
     fakePort: FAKE_PORT,
@@ -56,7 +57,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     logFile: LOG_FILE,
     authSecret,
     fake: { ...WORLD, applyDelayMs: 300 },
-    extraEnv: { DATA_DIR },
+    // BENCH_BASELINE adds the page-weight baseline page to this build (see bench/page-weight.ts).
+    extraEnv: { DATA_DIR, BENCH_BASELINE: "1" },
   });
   try {
     await setUpstreamLatency(stack.fake, UPSTREAM_LATENCY_MS);

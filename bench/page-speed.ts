@@ -2,15 +2,15 @@
 // browser context: empty cache) against the warm server. Figures: the frame in which the 100th
 // row is on screen, LCP (Chromium's own pick of the largest text; it is cross-checked against the
 // rows because it need not be in the table) and, once the page has settled, a filter change from
-// the URL change to the frame showing the new 100 rows. Medians of RUNS loads.
+// the URL change to the frame showing the new 100 rows. Medians of RUNS loads. Reported, not
+// budgeted: machines differ by 2× on the same build.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { ORG, type BenchStack } from "./bench-stack";
-import { atMost, figure, round, type BenchmarkResult, type Figure } from "./figures";
+import { figure, round, type BenchmarkResult, type Figure } from "./figures";
 import type { RunLedger } from "./run-ledger";
 
 const BENCHMARK = "5. Page speed";
-const BUDGET_MS = 1_000;
 /** Measured loads per page (after one discarded load), reported as the median. */
 const RUNS = 5;
 const ROWS = 100;
@@ -55,17 +55,17 @@ export async function measurePageSpeed(stack: BenchStack, ledger: RunLedger, bro
     }
     if (missing !== null) {
       for (const name of ["cold load: 100th row visible", "cold load: LCP", "filter change: new rows visible"]) {
-        figures.push(figure(BENCHMARK, `${target.name} ${name}`, null, "ms", atMost(BUDGET_MS), missing));
+        figures.push({ ...figure(BENCHMARK, `${target.name} ${name}`, null, "ms", undefined, missing), pass: false });
       }
       continue;
     }
     const medianOf = (pick: (timing: LoadTiming) => number) => round(median(timings.map(pick)), 0);
     const lcpElement = mostCommon(timings.map((timing) => timing.lcpElement));
     figures.push(
-      figure(BENCHMARK, `${target.name} cold load: 100th row visible`, medianOf((timing) => timing.rowsVisibleMs), "ms", atMost(BUDGET_MS), `median of ${RUNS}`),
+      figure(BENCHMARK, `${target.name} cold load: 100th row visible`, medianOf((timing) => timing.rowsVisibleMs), "ms", undefined, `median of ${RUNS}`),
       // Chromium picks the largest text block, which need not be in the table: say which it was.
-      figure(BENCHMARK, `${target.name} cold load: LCP`, medianOf((timing) => timing.lcpMs), "ms", atMost(BUDGET_MS), `median of ${RUNS}; element ${lcpElement}`),
-      figure(BENCHMARK, `${target.name} filter change: new rows visible`, medianOf((timing) => timing.filterChangeMs), "ms", atMost(BUDGET_MS), `median of ${RUNS}`),
+      figure(BENCHMARK, `${target.name} cold load: LCP`, medianOf((timing) => timing.lcpMs), "ms", undefined, `median of ${RUNS}; element ${lcpElement}`),
+      figure(BENCHMARK, `${target.name} filter change: new rows visible`, medianOf((timing) => timing.filterChangeMs), "ms", undefined, `median of ${RUNS}`),
       figure(BENCHMARK, `${target.name} cold load: scripts transferred`, round(timings[0]!.scriptBytes / 1000, 1), "kB", undefined, "gzip; cross-checks page weight"),
     );
     details[target.name] = timings;

@@ -1,9 +1,10 @@
-// 7. Payload: the bytes a browser receives for a 100-row list from the dashboard against what
+// 7. Payload: the bytes a browser receives for a 100-row list from the dashboard, beside what
 // GitHub sends for the same list, both gzip-compressed (GitHub compresses its API answers).
+// Reported, not budgeted.
 import { request } from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { dashboardHeaders, githubHeaders, ORG, type BenchStack } from "./bench-stack";
-import { atMost, figure, round, type BenchmarkResult } from "./figures";
+import { figure, round, type BenchmarkResult } from "./figures";
 import type { RunLedger } from "./run-ledger";
 
 const BENCHMARK = "7. Payload";
@@ -34,8 +35,8 @@ export async function measurePayload(stack: BenchStack, ledger: RunLedger): Prom
     const dashboardRows = (JSON.parse(fromDashboard.body.toString())).items.length;
     if (rows !== 100 || dashboardRows !== 100) throw new Error(`payload: expected 100 ${list.name}, GitHub sent ${rows}, the dashboard ${dashboardRows}`);
 
-    const note = `${fromDashboard.wireBytes} B (${fromDashboard.encoding}) vs ${githubGzip} B`;
-    figures.push(figure(BENCHMARK, `${list.name}: dashboard / GitHub, gzip`, round(fromDashboard.wireBytes / githubGzip), "×", atMost(0.35), note));
+    const note = `${fromDashboard.encoding}; GitHub's JSON for it: ${githubGzip.toLocaleString("en")} B gzip (× ${round(fromDashboard.wireBytes / githubGzip)})`;
+    figures.push(figure(BENCHMARK, `${list.name}: bytes per 100-row page`, fromDashboard.wireBytes, "B", undefined, note));
     details[list.name] = {
       github: { jsonBytes: fromGitHub.body.length, gzipBytes: githubGzip },
       dashboard: { jsonBytes: fromDashboard.body.length, wireBytes: fromDashboard.wireBytes, encoding: fromDashboard.encoding },

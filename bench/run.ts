@@ -1,7 +1,7 @@
 // npm run bench — Grantdesk's seven benchmarks side by side on one stack: prints a table, writes
 // bench/results.json and exits 1 when a budget is missed (2 when the stack could not start).
 import type { Browser } from "@playwright/test";
-import { LOG_FILE, startBenchStack, type BenchStack } from "./bench-stack";
+import { DIST_DIR, LOG_FILE, startBenchStack, type BenchStack } from "./bench-stack";
 import { measureBulkWrites } from "./bulk-writes";
 import type { BenchmarkResult, Figure } from "./figures";
 import { launchChromium, measurePageSpeed } from "./page-speed";
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   // Page weight reads only the build; the bulk writes change the world, so they come last; the
   // token-mint count covers everything before it.
   const benchmarks: [string, () => BenchmarkResult | Promise<BenchmarkResult>][] = [
-    ["4. Page weight", () => measurePageWeight()],
+    ["4. Page weight", () => measurePageWeight(DIST_DIR)],
     ["1. Proxy overhead", () => measureProxyOverhead(running, ledger)],
     ["7. Payload", () => measurePayload(running, ledger)],
     ["6. Memory", () => measureServerMemory(running, ledger)],

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AppLink } from "@/components/ui/app-link";
+import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -48,9 +48,9 @@ export function TargetHistory({ org, resource, id }: { org: string; resource: Pa
         ))}
       </ol>
       {query.data.hasNextPage ? (
-        <AppLink href={`/orgs/${org}/audit`} className="text-sm font-medium text-indigo-700 hover:underline">
+        <Link href={`/orgs/${org}/audit`} prefetch={false} className="text-sm font-medium text-indigo-700 hover:underline">
           Only the latest {TARGET_HISTORY_LIMIT} are shown: see the audit trail
-        </AppLink>
+        </Link>
       ) : null}
     </div>
   );

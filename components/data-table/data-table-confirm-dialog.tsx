@@ -42,18 +42,9 @@ export interface DataTableConfirmDialogProps {
  * disabled and the dialog cannot be dismissed, so it cannot be sent twice.
  */
 export function DataTableConfirmDialog({ open, onOpenChange, description, pending, fallbackFocus, ...form }: DataTableConfirmDialogProps) {
-  const titleId = useId();
-  const descriptionId = useId();
   return (
-    <Dialog
-      open={open}
-      onDismiss={() => !pending && onOpenChange(false)}
-      labelledBy={titleId}
-      describedBy={description ? descriptionId : undefined}
-      fallbackFocus={fallbackFocus}
-      variant="centered"
-    >
-      <ConfirmForm {...form} description={description} pending={pending} onCancel={() => onOpenChange(false)} titleId={titleId} descriptionId={descriptionId} />
+    <Dialog open={open} onDismiss={() => !pending && onOpenChange(false)} described={!!description} fallbackFocus={fallbackFocus} variant="centered">
+      <ConfirmForm {...form} description={description} pending={pending} onCancel={() => onOpenChange(false)} />
     </Dialog>
   );
 }
@@ -70,10 +61,8 @@ function ConfirmForm({
   error,
   onConfirm,
   onCancel,
-  titleId,
-  descriptionId,
   children,
-}: Omit<DataTableConfirmDialogProps, "open" | "onOpenChange" | "fallbackFocus"> & { onCancel: () => void; titleId: string; descriptionId: string }) {
+}: Omit<DataTableConfirmDialogProps, "open" | "onOpenChange" | "fallbackFocus"> & { onCancel: () => void }) {
   const [text, setText] = useState("");
   const noteId = useId();
   const counterId = useId();
@@ -87,8 +76,8 @@ function ConfirmForm({
       }}
     >
       <div className="flex flex-col gap-1.5">
-        <DialogTitle id={titleId}>{title}</DialogTitle>
-        {description ? <DialogDescription id={descriptionId}>{description}</DialogDescription> : null}
+        <DialogTitle>{title}</DialogTitle>
+        {description ? <DialogDescription>{description}</DialogDescription> : null}
       </div>
       {children}
       {note ? (

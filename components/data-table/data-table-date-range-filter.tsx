@@ -1,18 +1,13 @@
 "use client";
 
 import type { Column, RowData } from "@tanstack/react-table";
-import { lazy } from "react";
 import { Popover } from "@/components/ui/popover";
 import { formatDate } from "@/lib/format/format-date";
-import { DataTableFilterTrigger } from "./data-table-filter-trigger";
 import type { DateRangeValue } from "@/lib/search-params/table-state";
+import { DateRangeFilterPanel } from "./data-table-date-range-panel";
+import { DataTableFilterTrigger } from "./data-table-filter-trigger";
 import type { DataTableFeatures, DateRangeFilter } from "./data-table-types";
 import { currentRange } from "./filter-values";
-
-
-// The date fields are loaded when a filter is first opened: the first paint needs only the button.
-const DateRangeFilterPanel = lazy(() => import("./data-table-date-range-panel").then((module) => ({ default: module.DateRangeFilterPanel })));
-
 
 function summarize(range: DateRangeValue, filter: DateRangeFilter): string | null {
   const parts = [
@@ -36,7 +31,7 @@ export function DataTableDateRangeFilter<TData extends RowData>({
     <Popover
       label={`${label} filter`}
       className="flex w-64 flex-col gap-3 p-3"
-      trigger={(props) => <DataTableFilterTrigger {...props} label={label} summary={summarize(currentRange(column.getFilterValue()), filter)} />}
+      trigger={<DataTableFilterTrigger label={label} summary={summarize(currentRange(column.getFilterValue()), filter)} />}
     >
       {() => <DateRangeFilterPanel column={column} label={label} filter={filter} />}
     </Popover>

@@ -1,14 +1,10 @@
 "use client";
 
 import type { Column, RowData } from "@tanstack/react-table";
-import { lazy } from "react";
 import { Popover } from "@/components/ui/popover";
+import { FacetedFilterPanel } from "./data-table-faceted-panel";
 import { DataTableFilterTrigger } from "./data-table-filter-trigger";
 import type { DataTableFeatures, SelectFilter } from "./data-table-types";
-
-
-// The searchable list is loaded when a filter is first opened: the first paint needs only the button.
-const FacetedFilterPanel = lazy(() => import("./data-table-faceted-panel").then((module) => ({ default: module.FacetedFilterPanel })));
 
 /**
  * One value from a long list (e.g. GitHub's permissions), found by typing: a combobox whose
@@ -29,7 +25,7 @@ export function DataTableFacetedFilter<TData extends RowData>({
     <Popover
       label={`${label} filter`}
       className="w-80"
-      trigger={(props) => <DataTableFilterTrigger {...props} label={label} summary={selected?.label ?? null} />}
+      trigger={<DataTableFilterTrigger label={label} summary={selected?.label ?? null} />}
     >
       {(close) => <FacetedFilterPanel column={column} label={label} filter={filter} selected={selected} close={close} />}
     </Popover>

@@ -1,16 +1,11 @@
 "use client";
 
 import type { Column, RowData } from "@tanstack/react-table";
-import { lazy } from "react";
 import { Popover } from "@/components/ui/popover";
 import { DataTableFilterTrigger } from "./data-table-filter-trigger";
+import { MultiValueFilterPanel } from "./data-table-multi-value-panel";
 import type { DataTableFeatures, MultiTextFilter } from "./data-table-types";
 import { currentValues } from "./filter-values";
-
-
-// The panel is loaded when a filter is first opened: the table's first paint needs only the button.
-const MultiValueFilterPanel = lazy(() => import("./data-table-multi-value-panel").then((module) => ({ default: module.MultiValueFilterPanel })));
-
 
 function summarize(values: string[]): string | null {
   if (values.length === 0) return null;
@@ -31,7 +26,7 @@ export function DataTableMultiValueFilter<TData extends RowData>({
     <Popover
       label={`${label} filter`}
       className="flex w-72 flex-col gap-2.5 p-3"
-      trigger={(props) => <DataTableFilterTrigger {...props} label={label} summary={summarize(currentValues(column.getFilterValue()))} />}
+      trigger={<DataTableFilterTrigger label={label} summary={summarize(currentValues(column.getFilterValue()))} />}
     >
       {() => <MultiValueFilterPanel column={column} label={label} filter={filter} />}
     </Popover>

@@ -2,9 +2,10 @@
 
 import type { RowData } from "@tanstack/react-table";
 import { AlertCircleIcon } from "lucide-react";
-import { lazy, Suspense, type MouseEvent, type ReactNode, type Ref } from "react";
+import type { MouseEvent, ReactNode, Ref } from "react";
 import { cn } from "@/lib/cn";
 import type { Noun } from "@/lib/format/nouns";
+import { DataTableError } from "./data-table-error";
 import { DataTableSkeletonRows } from "./data-table-skeleton";
 import type { DataTableInstance } from "./data-table-types";
 import { cellLayout } from "./responsive";
@@ -22,7 +23,7 @@ export interface DataTableProps<TData extends RowData> {
   /** The load failed; shown instead of rows, or above them when older rows are still shown. */
   error: Error | null;
   onRetry: () => void;
-  /** What to show when the page has no rows (the reason differs per page and filter); may be lazy. */
+  /** What to show when the page has no rows (the reason differs per page and filter). */
   empty: ReactNode;
   /** Opens a row's details: on a click anywhere in the row outside its controls. */
   onRowOpen?: (row: TData) => void;
@@ -36,9 +37,6 @@ export interface DataTableProps<TData extends RowData> {
 }
 
 const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
-
-// Loaded only when a load fails: a page that shows rows never needs it.
-const DataTableError = lazy(() => import("./data-table-error").then((module) => ({ default: module.DataTableError })));
 
 function fromControl(event: MouseEvent): boolean {
   return (event.target as HTMLElement).closest("a, button, input, label, select, textarea, [role=button]") !== null;
@@ -76,9 +74,7 @@ export function DataTable<TData extends RowData>({
       ) : null}
       <div ref={ref} tabIndex={-1} role="region" aria-label={label} className="overflow-x-auto focus:outline-none">
         {showError ? (
-          <Suspense fallback={null}>
-            <DataTableError error={error} noun={noun} onRetry={onRetry} retrying={isRefreshing} />
-          </Suspense>
+          <DataTableError error={error} noun={noun} onRetry={onRetry} retrying={isRefreshing} />
         ) : (
           <table aria-busy={isLoading || isRefreshing} className={cn("w-full border-collapse text-sm", isRefreshing && "opacity-70")}>
             <caption className="sr-only">{label}</caption>
@@ -109,7 +105,7 @@ export function DataTable<TData extends RowData>({
               ) : rows.length === 0 ? (
                 <tr>
                   <td colSpan={columnCount}>
-                    <Suspense fallback={null}>{empty}</Suspense>
+                    {empty}
                   </td>
                 </tr>
               ) : (

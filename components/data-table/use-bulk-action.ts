@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
-import { toast } from "@/components/ui/toast";
+import { toast } from "sonner";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 
 /**

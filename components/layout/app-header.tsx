@@ -1,5 +1,5 @@
+import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { AppLink } from "@/components/ui/app-link";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 export function AppHeader({ user, csrfToken }: { user: SessionUser; csrfToken: string | null }) {
@@ -7,12 +7,12 @@ export function AppHeader({ user, csrfToken }: { user: SessionUser; csrfToken: s
     <header className="border-b border-zinc-200 bg-white">
       <div className="mx-auto flex h-14 max-w-screen-2xl items-center justify-between gap-4 px-4 sm:px-6">
         <div className="flex items-center gap-4">
-          <AppLink href="/" className="text-sm font-semibold tracking-tight text-zinc-900 hover:text-indigo-600">
+          <Link href="/" prefetch={false} className="text-sm font-semibold tracking-tight text-zinc-900 hover:text-indigo-600">
             Grantdesk
-          </AppLink>
-          <AppLink href="/orgs" className="text-sm text-zinc-600 hover:text-zinc-900">
+          </Link>
+          <Link href="/orgs" prefetch={false} className="text-sm text-zinc-600 hover:text-zinc-900">
             Overview
-          </AppLink>
+          </Link>
         </div>
         <div className="flex items-center gap-3">
           <span className="flex items-center gap-2 text-sm text-zinc-700" aria-label={`Signed in as ${user.login}`}>

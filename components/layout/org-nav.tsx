@@ -1,7 +1,7 @@
 "use client";
 
+import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { AppLink } from "@/components/ui/app-link";
 import { cn } from "@/lib/cn";
 
 export interface OrgNavTab {
@@ -17,9 +17,10 @@ export function OrgNav({ org, tabs }: { org: string; tabs: OrgNavTab[] }) {
         const href = `/orgs/${org}/${tab.segment}`;
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
-          <AppLink
+          <Link
             key={tab.segment}
             href={href}
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={cn(
               "border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-indigo-600",
@@ -27,7 +28,7 @@ export function OrgNav({ org, tabs }: { org: string; tabs: OrgNavTab[] }) {
             )}
           >
             {tab.label}
-          </AppLink>
+          </Link>
         );
       })}
     </nav>

@@ -13,8 +13,8 @@ export interface PendingAction<Row> {
 
 /**
  * "Deny 37 requests from 12 members": the confirmation of an action, with its reason or note.
- * Mounted while an action waits for confirmation (the page loads it on first use). While GitHub
- * holds the action for a rate limit, it says how long.
+ * Mounted while an action waits for confirmation. While GitHub holds the action for a rate
+ * limit, it says how long.
  */
 export function PatActionDialog<R extends PatResource>({
   org,

@@ -1,11 +1,11 @@
 "use client";
 
 import { ArchiveIcon, EyeIcon, PenLineIcon, ShieldAlertIcon } from "lucide-react";
+import Link from "next/link";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { createSelectColumn } from "@/components/data-table/data-table-select-column";
 import { createDataTableColumnHelper, type DataTableColumnDef, type FilterOption } from "@/components/data-table/data-table-types";
 import { Button } from "@/components/ui/button";
-import { isPlainClick } from "@/components/ui/plain-click";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Tooltip } from "@/components/ui/tooltip";
 import { Badge } from "@/components/ui/badge";
@@ -94,10 +94,12 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
       },
       cell: ({ row }) => {
         const link = (
-          <a
+          // A plain click opens the panel in place (URL state only, no server round trip); a
+          // modified one opens the page with it in a new tab, as links do.
+          <Link
             href={href(row.original)}
-            onClick={(event) => {
-              if (!isPlainClick(event)) return;
+            prefetch={false}
+            onNavigate={(event) => {
               event.preventDefault();
               open(row.original);
             }}
@@ -105,7 +107,7 @@ export function createPatColumns<R extends PatResource>({ spec, href, open, act,
           >
             {row.original.tokenName}
             <span className="sr-only">, open {spec.describeTarget(row.original)}</span>
-          </a>
+          </Link>
         );
         const gone = row.original.gone;
         const details = gone ? <GoneBadge gone={gone} /> : nameDetails?.(row.original);

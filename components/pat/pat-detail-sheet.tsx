@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertCircleIcon } from "lucide-react";
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Dialog, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
@@ -58,26 +58,15 @@ export interface PatDetailSheetProps {
  * list gets the page's own explanation as its body.
  */
 export function PatDetailSheet({ open, onClose, fallbackFocus, kicker, title, description, children, footer }: PatDetailSheetProps) {
-  const titleId = useId();
-  const descriptionId = useId();
   return (
-    <Dialog
-      open={open}
-      onDismiss={onClose}
-      labelledBy={titleId}
-      describedBy={description ? descriptionId : undefined}
-      fallbackFocus={fallbackFocus}
-      variant="sheet"
-    >
+    <Dialog open={open} onDismiss={onClose} described={!!description} fallbackFocus={fallbackFocus} variant="sheet">
       <header className="flex flex-col gap-1 px-5 pt-5 pb-4">
         <p className="text-xs font-medium text-zinc-500">{kicker}</p>
-        <DialogTitle id={titleId} className="break-all">
-          {title}
-        </DialogTitle>
-        {description ? <DialogDescription id={descriptionId}>{description}</DialogDescription> : null}
+        <DialogTitle className="break-all">{title}</DialogTitle>
+        {description ? <DialogDescription>{description}</DialogDescription> : null}
       </header>
       {/* Focusable, so a keyboard can scroll it even while it holds nothing focusable (loading, a long history). */}
-      <div role="region" aria-labelledby={titleId} tabIndex={0} data-scroll-region className="flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600">
+      <div tabIndex={0} role="region" aria-label="Details" className="flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600">
         {children ?? (
           <div className="flex flex-col gap-3 px-5" aria-hidden>
             <Skeleton className="h-4 w-40" />

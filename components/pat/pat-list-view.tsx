@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { createSerializer, useQueryStates } from "nuqs";
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
 import { DataTableEmpty, type DataTableEmptyState } from "@/components/data-table/data-table-empty";
@@ -19,20 +19,15 @@ import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
 import { describeBulkOutcome } from "@/lib/format/bulk-wording";
 import { hasPatListFilters, PAGE_SIZES, patViewSearchParams } from "@/lib/search-params/pat-list";
 import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
-import type { PatActionDialog as ActionDialog, PendingAction } from "./pat-action-dialog";
+import { PatActionDialog, type PendingAction } from "./pat-action-dialog";
 import { InventoryFreshness } from "./inventory-freshness";
 import { createPatColumns } from "./pat-columns";
-import type { PatDetailPanel as DetailPanel } from "./pat-detail-panel";
+import { PatDetailPanel } from "./pat-detail-panel";
 import type { PatActionSpec, PatViewSpec } from "./pat-view-spec";
 import { PatQuickFilters } from "./pat-quick-filters";
 import { usePatListPage } from "./use-pat-list-page";
 
 const numbers = new Intl.NumberFormat("en");
-
-// Loaded when first needed: the table's first paint (with rows) needs none of them. (lazy() types
-// its component without type parameters; the casts give them back.)
-const PatDetailPanel = lazy(() => import("./pat-detail-panel").then((module) => ({ default: module.PatDetailPanel }))) as unknown as typeof DetailPanel;
-const PatActionDialog = lazy(() => import("./pat-action-dialog").then((module) => ({ default: module.PatActionDialog }))) as unknown as typeof ActionDialog;
 
 interface ActionInput<Row> {
   action: PatActionSpec<Row>;
@@ -166,37 +161,32 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
           </Button>
         ))}
       </DataTableActionBar>
-      {/* A boundary each: loading one must not hide the other while it is open. */}
-      <Suspense fallback={null}>
-        {params.open !== null ? (
-          <PatDetailPanel
-            org={org}
-            spec={spec}
-            id={params.open}
-            row={shownRow}
-            loading={query.isPending}
-            error={shownRow ? bulk.rowErrors.get(String(shownRow.id)) : undefined}
-            acting={bulk.isPending}
-            onAct={(row, action) => act([row], action)}
-            onClose={() => void setParams({ open: null })}
-            fallbackFocus={fallbackFocus}
-          />
-        ) : null}
-      </Suspense>
-      <Suspense fallback={null}>
-        {pending !== null ? (
-          <PatActionDialog
-            org={org}
-            spec={spec}
-            pending={pending}
-            onClose={() => setPending(null)}
-            onConfirm={(note) => void confirm(pending, note)}
-            sending={bulk.isPending}
-            error={actionError}
-            fallbackFocus={fallbackFocus}
-          />
-        ) : null}
-      </Suspense>
+      {params.open !== null ? (
+        <PatDetailPanel
+          org={org}
+          spec={spec}
+          id={params.open}
+          row={shownRow}
+          loading={query.isPending}
+          error={shownRow ? bulk.rowErrors.get(String(shownRow.id)) : undefined}
+          acting={bulk.isPending}
+          onAct={(row, action) => act([row], action)}
+          onClose={() => void setParams({ open: null })}
+          fallbackFocus={fallbackFocus}
+        />
+      ) : null}
+      {pending !== null ? (
+        <PatActionDialog
+          org={org}
+          spec={spec}
+          pending={pending}
+          onClose={() => setPending(null)}
+          onConfirm={(note) => void confirm(pending, note)}
+          sending={bulk.isPending}
+          error={actionError}
+          fallbackFocus={fallbackFocus}
+        />
+      ) : null}
     </div>
   );
 }

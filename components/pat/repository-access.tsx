@@ -1,4 +1,5 @@
 import { FolderGit2Icon, GlobeIcon, MinusCircleIcon } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { RepositorySelection } from "@/lib/contract/pat-rows";
 
@@ -24,10 +25,10 @@ export function RepositoryAccess({ selection, subsetHref, onOpenSubset }: { sele
     );
   }
   return (
-    <a
+    <Link
       href={subsetHref}
-      onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      prefetch={false}
+      onNavigate={(event) => {
         event.preventDefault();
         onOpenSubset();
       }}
@@ -35,6 +36,6 @@ export function RepositoryAccess({ selection, subsetHref, onOpenSubset }: { sele
     >
       <FolderGit2Icon className="size-3.5" aria-hidden />
       Selected<span className="sr-only"> repositories</span>
-    </a>
+    </Link>
   );
 }

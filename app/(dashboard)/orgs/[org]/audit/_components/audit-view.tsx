@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { DownloadIcon } from "lucide-react";
 import { useQueryStates } from "nuqs";
-import { lazy, useMemo } from "react";
+import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -16,10 +16,8 @@ import { auditParamsFromTable, auditTableState } from "@/lib/search-params/audit
 import { PAGE_SIZES } from "@/lib/search-params/pat-list";
 import { RECORD_NOUN } from "@/lib/format/nouns";
 import { createAuditColumns } from "./audit-columns";
+import { AuditEmpty } from "./audit-empty";
 import { VerifyTrail } from "./verify-trail";
-
-// Shown only when no record matches: loaded then.
-const AuditEmpty = lazy(() => import("./audit-empty").then((module) => ({ default: module.AuditEmpty })));
 
 const NO_RECORDS: AuditRecord[] = [];
 const NO_SELECTION = {};
