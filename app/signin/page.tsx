@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { appCredentials } from "@/lib/app-credentials/app-credentials";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getPageUser } from "@/lib/auth/session-user";
 
@@ -17,9 +18,16 @@ const ERROR_MESSAGES: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getPageUser()) redirect(callbackUrl);
+  // `reauth`: GitHub refused the owner's own token (ACT_AS=owner); a signed-in owner signs in again for a new one.
+  const reauth = params.reauth === "1";
+  if ((await getPageUser()) && !reauth) redirect(callbackUrl);
   const errorCode = typeof params.error === "string" ? params.error : undefined;
-  const error = errorCode ? (ERROR_MESSAGES[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
+  const error = errorCode
+    ? (ERROR_MESSAGES[errorCode] ?? "Sign-in failed. Please try again.")
+    : reauth
+      ? "GitHub no longer accepts Grantdesk's access on your behalf, so nothing was sent. Sign in again so Grantdesk can act as you."
+      : undefined;
+  const configured = appCredentials() !== null;
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4">
@@ -36,7 +44,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <div className="mt-6">
-          <SignInButton callbackUrl={callbackUrl} />
+          {configured ? (
+            <SignInButton callbackUrl={callbackUrl} />
+          ) : (
+            <p className="text-sm text-zinc-700">
+              Grantdesk has no GitHub App yet.{" "}
+              <a href="/setup" className="font-medium text-indigo-700 hover:underline">
+                Set it up
+              </a>{" "}
+              first.
+            </p>
+          )}
         </div>
       </div>
     </main>

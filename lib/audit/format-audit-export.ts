@@ -19,6 +19,7 @@ const CSV_COLUMNS: [string, (record: AuditRecord) => string | number | null][] =
   ["actor", (record) => record.actor.login],
   ["actor_id", (record) => record.actor.id],
   ["action", (record) => record.action],
+  ["acted_as", (record) => record.actedAs],
   ["target_id", (record) => record.targetId],
   ["token_id", (record) => record.token?.id ?? null],
   ["token_name", (record) => record.token?.name ?? null],

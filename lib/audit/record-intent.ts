@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditAction } from "@/lib/contract/audit-record";
+import type { ActingIdentity, AuditAction } from "@/lib/contract/audit-record";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditTargets } from "@/lib/db/schema";
 import type { TargetSnapshot } from "./snapshot-targets";
@@ -9,6 +9,8 @@ export interface AuditIntent {
   org: string;
   action: AuditAction;
   actor: { login: string; id: number };
+  /** Whose credential the action is sent with. */
+  actedAs: ActingIdentity;
   /** The review's reason or the revoke's note. */
   reason?: string;
   /** Distinct ids, in the order the actor gave them. */
@@ -28,6 +30,7 @@ export async function recordIntent(db: Database, intent: AuditIntent): Promise<v
       action: intent.action,
       actorLogin: intent.actor.login,
       actorId: intent.actor.id,
+      actedAs: intent.actedAs,
       reason: intent.reason ?? null,
     });
     await tx.insert(auditTargets).values(

@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/contract/api-error";
-import type { AuditAction } from "@/lib/contract/audit-record";
+import type { ActingIdentity, AuditAction } from "@/lib/contract/audit-record";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
+import { isShuttingDown, trackWork } from "@/lib/lifecycle/shutdown";
 import { recordIntent } from "./record-intent";
 import { recordOutcomes } from "./record-outcomes";
 import { snapshotTargets } from "./snapshot-targets";
@@ -21,6 +22,8 @@ export interface AuditedAction {
   tokenIds?: readonly number[];
   /** The review's reason or the revoke's note. */
   reason?: string;
+  /** Whose credential `send` uses: the app's installation token, or the actor's own (ACT_AS=owner). */
+  actedAs: ActingIdentity;
 }
 
 /**
@@ -29,9 +32,17 @@ export interface AuditedAction {
  * be written nothing is sent (503 `audit_unavailable`), so no change goes unrecorded; a crash or
  * timeout mid-action leaves the ids recorded with no outcome, which the trail shows as unknown.
  * If the outcomes cannot be written, the answer still goes back (the change happened, and
- * hiding it would invite a second attempt) and the failure is logged.
+ * hiding it would invite a second attempt) and the failure is logged. A server told to stop
+ * (SIGTERM) takes no new action and waits for this one to record its outcomes before exiting.
  */
-export async function runAuditedAction(action: AuditedAction, send: (ids: number[]) => Promise<BulkResult>): Promise<BulkResult> {
+export function runAuditedAction(action: AuditedAction, send: (ids: number[]) => Promise<BulkResult>): Promise<BulkResult> {
+  if (isShuttingDown()) {
+    return Promise.reject(new ApiError("shutting_down", "Grantdesk is restarting and takes no new actions right now; nothing was sent. Try again in a moment."));
+  }
+  return trackWork(() => recordAround(action, send));
+}
+
+async function recordAround(action: AuditedAction, send: (ids: number[]) => Promise<BulkResult>): Promise<BulkResult> {
   // One record per distinct id, in the order given: exactly the ids send() reports on.
   const ids = [...new Set(action.ids)];
   const batchId = randomUUID();
@@ -44,7 +55,16 @@ export async function runAuditedAction(action: AuditedAction, send: (ids: number
   }
   const snapshots = await snapshotTargets(action.org, action.action === "revoke" ? "tokens" : "requests", action.ids, action.tokenIds);
   try {
-    await recordIntent(database, { batchId, org: action.org, action: action.action, actor: action.actor, reason: action.reason, ids, snapshots });
+    await recordIntent(database, {
+      batchId,
+      org: action.org,
+      action: action.action,
+      actor: action.actor,
+      actedAs: action.actedAs,
+      reason: action.reason,
+      ids,
+      snapshots,
+    });
   } catch (error) {
     throw auditUnavailable(`could not record a ${action.action} of ${ids.length} id(s) in ${action.org}: ${describe(error)}`);
   }
@@ -53,9 +73,10 @@ export async function runAuditedAction(action: AuditedAction, send: (ids: number
   try {
     result = await send(ids);
   } catch (error) {
-    // send() rejects with a GitHubError only before it sends anything (the app is not installed
-    // on the org): every id then failed. Anything else leaves the outcomes unknown, as they are.
-    if (error instanceof GitHubError) {
+    // send() rejects with a GitHubError or an ApiError only before it sends anything (the app is
+    // not installed on the org; the owner must sign in again): every id then failed. Anything
+    // else leaves the outcomes unknown, as they are.
+    if (error instanceof GitHubError || error instanceof ApiError) {
       const notSent: IdOutcome[] = ids.map((id) => ({ id, ok: false, status: error.status, code: error.code, error: `Not sent: ${error.message}` }));
       await recordOutcomesOrLog(database, batchId, notSent);
     }

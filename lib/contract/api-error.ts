@@ -7,6 +7,8 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  // Signed in, but GitHub no longer accepts the owner's own token (ACT_AS=owner): sign in again.
+  reauth_required: 401,
   forbidden: 403,
   cross_site: 403,
   missing_permission: 403,
@@ -24,6 +26,10 @@ export const ERROR_STATUS = {
   github_unreachable: 503,
   audit_unavailable: 503,
   overloaded: 503,
+  // No GitHub App yet: an operator sets one up at /setup.
+  not_configured: 503,
+  // The server is stopping (SIGTERM): it takes no new writes.
+  shutting_down: 503,
   github_timeout: 504,
 } as const;
 

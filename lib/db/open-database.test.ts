@@ -48,7 +48,7 @@ for (const backend of STORAGE_BACKENDS) {
         opened,
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
-      expect(tables.map((table) => table.table_name)).toEqual(["audit_batches", "audit_outcomes", "audit_targets"]);
+      expect(tables.map((table) => table.table_name)).toEqual(["audit_batches", "audit_outcomes", "audit_targets", "github_app_credentials", "owner_tokens"]);
       const journal = await rows<{ count: number }>(opened, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(journal[0]?.count).toBe(MIGRATION_COUNT);
     });

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_batches" ADD COLUMN "acted_as" text DEFAULT 'app' NOT NULL;--> statement-breakpoint
+ALTER TABLE "audit_batches" ADD CONSTRAINT "audit_batches_acted_as_check" CHECK ("audit_batches"."acted_as" in ('app', 'owner'));
