@@ -57,10 +57,12 @@ test("denies with mona's own token, and renews it with the refresh token once it
     expect.objectContaining({ actedAs: "owner", actor: { login: "mona", id: 1001 }, outcome: "accepted" }),
   ]);
 
+  // GitHub applies a 202 shortly after answering: the next deny must not pick these again.
+  await expect.poll(async () => (await stack.control.request("acme", denied[1]!)).status).toBe("denied");
+
   // GitHub's 8 hours pass: the token is refused once, renewed with the refresh token, and the
   // write goes again with the new one (a 401 means GitHub did not take it, so nothing twice).
   expect(await stack.control.expireUserTokens("mona")).toMatchObject({ expired: 1 });
-  await page.reload();
   mark = await stack.control.mark();
   const [next] = await denyFirst(page, 1);
   await expect(page.getByText("Denied 1 request.")).toBeVisible();
@@ -76,6 +78,12 @@ test("denies with mona's own token, and renews it with the refresh token once it
   expect(refresh!.seq).toBeLessThan(writes[1]!.seq);
   expect((await stack.control.request("acme", next!)).status).toBe("denied");
   expect(calls.filter((entry) => entry.auth === "installation" && entry.method === "POST")).toEqual([]);
+
+  // The trail says how GitHub saw each action.
+  await page.goto("/orgs/acme/audit");
+  const row = page.getByRole("row").filter({ hasText: `Request ${next}` });
+  await expect(row).toContainText("mona");
+  await expect(row).toContainText("with their own GitHub token");
 });
 
 test("a refused refresh sends the owner to sign in again, and nothing is sent with the app's token", async ({ page }) => {
@@ -86,7 +94,7 @@ test("a refused refresh sends the owner to sign in again, and nothing is sent wi
   const mark = await stack.control.mark();
   const [id] = await denyFirst(page, 1);
   await expect(page).toHaveURL(/\/signin\?reauth=1&callbackUrl=%2Forgs%2Facme%2Frequests/);
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "GitHub no longer accepts Grantdesk's access on your behalf, so nothing was sent. Sign in again so Grantdesk can act as you.",
   );
   const calls = await stack.control.requestsSince(mark);

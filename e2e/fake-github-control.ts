@@ -46,7 +46,7 @@ export class FakeGitHubControl {
 
   /** The apps fake-github knows: the default one and those registered from manifests. */
   async apps() {
-    const { apps } = await this.call<{ apps: Array<{ id: number; slug: string; name: string; permissions: Record<string, string>; events: string[]; callbackUrls: string[]; redirectUrl: string | null; setupUrl: string | null; hook: { url: string | null; secret: string | null; active: boolean } }> }>("GET", "/_fake/apps");
+    const { apps } = await this.call<{ apps: Array<{ id: number; slug: string; name: string; clientId: string; permissions: Record<string, string>; events: string[]; callbackUrls: string[]; redirectUrl: string | null; setupUrl: string | null; hook: { url: string | null; secret: string | null; active: boolean } }> }>("GET", "/_fake/apps");
     return apps;
   }
 

@@ -66,7 +66,8 @@ test("a fresh install creates its GitHub App through GitHub's manifest flow and 
   await expect(page).toHaveURL(`${APP_URL}/orgs/acme/requests`);
   await openPatList(page, "acme", "requests");
   const calls = await stack.control.requestsSince(mark);
-  expect(calls.find((entry) => entry.path === "/login/oauth/access_token")?.body).toMatchObject({ client_id: expect.any(String) });
+  const authorize = calls.find((entry) => entry.path === "/login/oauth/authorize");
+  expect(new URLSearchParams(authorize?.query).get("client_id")).toBe(created.clientId);
   const listCalls = calls.filter((entry) => entry.path === "/orgs/acme/personal-access-token-requests" && entry.status === 200);
   expect(listCalls.length).toBeGreaterThan(0);
   expect(listCalls.every((entry) => entry.auth === "installation" && entry.appId === created.id)).toBe(true);
@@ -74,7 +75,7 @@ test("a fresh install creates its GitHub App through GitHub's manifest flow and 
 
   // GitHub's codes work once: the same answer from GitHub again is refused, saying why.
   await page.goto(callbackUrl);
-  await expect(page.getByRole("alert")).toContainText("GitHub refused the code it sent back: each code works once, within an hour");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("GitHub refused the code it sent back: each code works once, within an hour");
   expect((await stack.control.apps()).filter((app) => app.slug !== "grantdesk")).toHaveLength(1);
 });
 
@@ -96,7 +97,7 @@ test("once set up, /setup opens only with the operator token printed at start-up
 
   await page.getByLabel("Operator token").fill("not-the-token");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That is not the operator token. It is printed in the server's log each time Grantdesk starts.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That is not the operator token. It is printed in the server's log each time Grantdesk starts.");
 
   const token = /operator token: ([\w-]+)\)/.exec(stack.log())![1]!;
   await page.getByLabel("Operator token").fill(token);

@@ -73,7 +73,7 @@ test("the standalone server is ready on PostgreSQL and, on SIGTERM mid-revoke, r
   // Stopping: no longer ready, and no new work taken.
   await expect.poll(async () => (await page.request.get("/api/ready")).status()).toBe(503);
   expect(await (await page.request.get("/api/ready")).json()).toMatchObject({ status: "shutting_down" });
-  const refused = await page.request.post("/api/orgs/acme/tokens/revoke", { ...post, data: { ids: [ids[200]] } });
+  const refused = await page.request.post("/api/orgs/acme/tokens/revoke", { ...post, data: { ids: [ids[199]] } });
   expect({ status: refused.status(), body: await refused.json() }).toMatchObject({ status: 503, body: { error: { code: "shutting_down" } } });
 
   // The chunk in flight finished; the second was never sent; every id's outcome came back.

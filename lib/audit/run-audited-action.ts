@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/contract/api-error";
+import { ApiError, isApiError } from "@/lib/contract/api-error";
 import type { ActingIdentity, AuditAction } from "@/lib/contract/audit-record";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 import { db } from "@/lib/db/database";
@@ -76,7 +76,7 @@ async function recordAround(action: AuditedAction, send: (ids: number[]) => Prom
     // send() rejects with a GitHubError or an ApiError only before it sends anything (the app is
     // not installed on the org; the owner must sign in again): every id then failed. Anything
     // else leaves the outcomes unknown, as they are.
-    if (error instanceof GitHubError || error instanceof ApiError) {
+    if (error instanceof GitHubError || isApiError(error)) {
       const notSent: IdOutcome[] = ids.map((id) => ({ id, ok: false, status: error.status, code: error.code, error: `Not sent: ${error.message}` }));
       await recordOutcomesOrLog(database, batchId, notSent);
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { appCredentials } from "@/lib/app-credentials/app-credentials";
-import { ApiError } from "@/lib/contract/api-error";
+import { ApiError, isApiError } from "@/lib/contract/api-error";
 import { db } from "@/lib/db/database";
 import { ownerTokens } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -93,7 +93,7 @@ export function ownerTokenSource(user: { id: number; login: string }): UserToken
 }
 
 function rethrowAs(error: unknown, login: string): never {
-  throw error instanceof ApiError && error.code === "reauth_required" ? reauthRequired(login) : error;
+  throw isApiError(error) && error.code === "reauth_required" ? reauthRequired(login) : error;
 }
 
 async function readToken(githubUserId: number): Promise<StoredToken | null> {

@@ -71,3 +71,14 @@ export class ApiError extends Error {
     this.retryAfter = options.retryAfter;
   }
 }
+
+/**
+ * An ApiError, recognised by shape as well as by class: Next evaluates each route's modules on
+ * their own, while what lives on globalThis (the shared GitHub client) was built by whichever
+ * route came first — an ApiError thrown from there is not `instanceof` this route's class, and a
+ * refusal would pass for an unexpected fault.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  if (error instanceof ApiError) return true;
+  return error instanceof Error && error.name === "ApiError" && typeof (error as { code?: unknown }).code === "string";
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError, isServerErrorCode } from "@/lib/contract/api-error";
+import { isApiError, isServerErrorCode } from "@/lib/contract/api-error";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 import type { Page } from "@/lib/contract/pat-rows";
 import { isShuttingDown } from "@/lib/lifecycle/shutdown";
@@ -126,7 +126,7 @@ function toChunks(ids: number[]): number[][] {
 
 function toFailure(error: unknown, context: GitHubCallContext): Failure {
   // Grantdesk's own refusal mid-call (the owner's token could not be renewed): nothing was sent.
-  if (error instanceof ApiError && isServerErrorCode(error.code)) return { code: error.code, message: error.message, unclear: false };
+  if (isApiError(error) && isServerErrorCode(error.code)) return { code: error.code, message: error.message, unclear: false };
   const githubError = toGitHubError(error, context);
   if (githubError) {
     return { code: githubError.code, message: githubError.message, status: githubError.status, unclear: githubError.outcomeUnclear };
