@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { buttonClassName } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { appCredentials, appCredentialsStatus, setupApp, syncAppCredentials } from "@/lib/app-credentials/app-credentials";
+import { appCredentialsStatus, setupApp, syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
 import { buildAppManifest, installAppUrl } from "@/lib/setup/app-manifest";
 import { maySetUp, setupAccess } from "@/lib/setup/setup-access";
@@ -66,7 +66,7 @@ function AccessSection({ access, manifestAppUrl, githubUrl, installedOrCreated }
   if (access === "environment") {
     return (
       <Step title="Nothing to set up">
-        Grantdesk&apos;s GitHub App (id {appCredentials()?.appId}) is configured by the GITHUB_APP_* environment variables, which always take precedence.
+        Grantdesk&apos;s GitHub App is configured by the GITHUB_APP_* environment variables, which always take precedence.
         <a href="/signin" className={`${SIGN_IN_LINK} mt-4 flex w-fit`}>
           Sign in
         </a>

@@ -3,6 +3,7 @@ import type { AuthOptions, Profile } from "next-auth";
 import GitHubProvider, { type GithubProfile } from "next-auth/providers/github";
 import { appCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
+import { redactSecrets } from "@/lib/github/redact-secrets";
 import { grantFromTokenAnswer, saveOwnerToken } from "./owner-tokens";
 
 /** Sessions last a working day; owner status is re-checked against GitHub far more often (see org-access). */
@@ -72,7 +73,10 @@ export function authOptions(): AuthOptions {
           token.name = github.name ?? github.login;
           token.picture = github.avatar_url;
           if (config.actAs === "owner" && account?.access_token) {
-            await saveOwnerToken({ id: github.id, login: github.login }, grantFromTokenAnswer(account, Date.now()));
+            // Not keeping it only means the owner is asked to sign in again at their first write.
+            await saveOwnerToken({ id: github.id, login: github.login }, grantFromTokenAnswer(account, Date.now())).catch((error: unknown) => {
+              console.error(`[auth] could not keep ${github.login}'s user token: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+            });
           }
         }
         return token;
