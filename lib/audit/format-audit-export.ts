@@ -19,7 +19,6 @@ const CSV_COLUMNS: [string, (record: AuditRecord) => string | number | null][] =
   ["actor", (record) => record.actor.login],
   ["actor_id", (record) => record.actor.id],
   ["action", (record) => record.action],
-  ["acted_as", (record) => record.actedAs],
   ["target_id", (record) => record.targetId],
   ["token_id", (record) => record.token?.id ?? null],
   ["token_name", (record) => record.token?.name ?? null],
@@ -30,6 +29,8 @@ const CSV_COLUMNS: [string, (record: AuditRecord) => string | number | null][] =
   ["code", (record) => record.code],
   ["message", (record) => record.message],
   ["outcome_time", (record) => record.outcomeAt],
+  // Added after the others, so columns read by position keep their place.
+  ["acted_as", (record) => record.actedAs],
 ];
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -77,7 +77,9 @@ async function recordAround(action: AuditedAction, send: (ids: number[]) => Prom
     // not installed on the org; the owner must sign in again): every id then failed. Anything
     // else leaves the outcomes unknown, as they are.
     if (error instanceof GitHubError || isApiError(error)) {
-      const notSent: IdOutcome[] = ids.map((id) => ({ id, ok: false, status: error.status, code: error.code, error: `Not sent: ${error.message}` }));
+      // The trail's status is GitHub's: an ApiError's is Grantdesk's own.
+      const status = error instanceof GitHubError ? error.status : undefined;
+      const notSent: IdOutcome[] = ids.map((id) => ({ id, ok: false, status, code: error.code, error: `Not sent: ${error.message}` }));
       await recordOutcomesOrLog(database, batchId, notSent);
     }
     throw error;

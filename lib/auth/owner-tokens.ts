@@ -71,7 +71,7 @@ const refreshing = (store.grantdeskOwnerRefreshes ??= new Map());
  */
 export async function userTokenFor(githubUserId: number, { rejected }: { rejected?: string } = {}): Promise<string> {
   const stored = await readToken(githubUserId);
-  if (!stored) throw reauthRequired("you");
+  if (!stored) throw reauthRequired();
   const expired = stored.expiresAt !== null && stored.expiresAt.getTime() - EXPIRY_MARGIN_MS <= Date.now();
   if (rejected === undefined ? !expired : stored.accessToken !== rejected) return stored.accessToken;
 

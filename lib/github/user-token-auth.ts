@@ -48,10 +48,10 @@ export async function sendAsUser(request: RequestInterface, endpoint: Endpoint, 
 }
 
 /** GitHub no longer takes the owner's token, even renewed: only a new sign-in gets another. */
-export function reauthRequired(login: string): ApiError {
+export function reauthRequired(login?: string): ApiError {
   return new ApiError(
     "reauth_required",
-    `GitHub no longer accepts Grantdesk's access on behalf of ${login}. Sign in again so Grantdesk can act as you; nothing was sent with the app's token instead.`,
+    `GitHub no longer accepts Grantdesk's access on behalf of ${login ?? "this owner"}. Sign in again so Grantdesk can act as you; nothing was sent with the app's token instead.`,
   );
 }
 
