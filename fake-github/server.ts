@@ -135,6 +135,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   });
 
   const server = createAdaptorServer({ fetch: app.fetch, hostname: "127.0.0.1" }) as Server;
+  // Idle connections stay open a minute, as GitHub's do, not Node's 5 s: a client in the same
+  // process (the route tests) whose event loop was busy for seconds (PGlite's migrations) would
+  // otherwise reuse a socket at the very moment the server times it out, and a write would fail
+  // with ECONNRESET — an "unclear" answer — for no reason GitHub would ever give.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => {
