@@ -31,36 +31,35 @@ export function authOptions(): AuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: config.appUrl.startsWith("https://"),
     pages: { signIn: "/signin", error: "/signin" },
-    providers: app
-      ? [
-          GitHubProvider({
-            clientId: app.clientId,
-            clientSecret: app.clientSecret,
-            issuer: `${config.githubUrl}/login/oauth`,
-            // A GitHub App's user token carries the app's permissions, not OAuth scopes.
-            authorization: { url: `${config.githubUrl}/login/oauth/authorize`, params: { scope: "" } },
-            token: `${config.githubUrl}/login/oauth/access_token`,
-            userinfo: {
-              url: userUrl,
-              async request({ tokens }) {
-                const response = await fetch(userUrl, {
-                  headers: {
-                    Accept: "application/vnd.github+json",
-                    Authorization: `Bearer ${tokens.access_token}`,
-                    "X-GitHub-Api-Version": "2022-11-28",
-                  },
-                  signal: AbortSignal.timeout(config.githubTimeoutMs),
-                });
-                if (!response.ok) throw new Error(`GitHub answered ${response.status} for the signed-in user`);
-                return (await response.json()) as Profile;
+    providers: [
+      GitHubProvider({
+        clientId: app?.clientId ?? "",
+        clientSecret: app?.clientSecret ?? "",
+        issuer: `${config.githubUrl}/login/oauth`,
+        // A GitHub App's user token carries the app's permissions, not OAuth scopes.
+        authorization: { url: `${config.githubUrl}/login/oauth/authorize`, params: { scope: "" } },
+        token: `${config.githubUrl}/login/oauth/access_token`,
+        userinfo: {
+          url: userUrl,
+          async request({ tokens }) {
+            const response = await fetch(userUrl, {
+              headers: {
+                Accept: "application/vnd.github+json",
+                Authorization: `Bearer ${tokens.access_token}`,
+                "X-GitHub-Api-Version": "2022-11-28",
               },
-            },
-            profile(profile: GithubProfile) {
-              return { id: String(profile.id), name: profile.name ?? profile.login, email: null, image: profile.avatar_url, login: profile.login };
-            },
-          }),
-        ]
-      : [],
+              signal: AbortSignal.timeout(config.githubTimeoutMs),
+            });
+            if (!response.ok) throw new Error(`GitHub answered ${response.status} for the signed-in user`);
+            return (await response.json()) as Profile;
+          },
+        },
+        profile(profile: GithubProfile) {
+          return { id: String(profile.id), name: profile.name ?? profile.login, email: null, image: profile.avatar_url, login: profile.login };
+        },
+      }),
+    // Before /setup there is no app, and so no way to sign in yet (the sign-in page says so).
+    ].filter(() => app !== null),
     callbacks: {
       // The GitHub user token never enters the session cookie. With ACT_AS=owner it is kept
       // server-side, sealed (owner-tokens.ts), to send reviews and revokes as this owner;
