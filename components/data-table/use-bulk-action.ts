@@ -1,8 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { isApiError } from "@/lib/contract/api-error";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 import type { JobSummary } from "@/lib/contract/jobs";
 
@@ -53,6 +55,7 @@ function failureMessage(outcome: IdOutcome): string {
  */
 export function useBulkAction<TInput>({ submit, onQueued, listKey, alsoChanges = [], describeOutcome }: BulkActionOptions<TInput>): BulkAction<TInput> {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const inFlight = useRef(new Set<number>());
   const [acceptedAt, setAcceptedAt] = useState<ReadonlyMap<number, number>>(new Map());
   const [failures, setFailures] = useState<ReadonlyMap<number, string>>(new Map());
@@ -74,6 +77,12 @@ export function useBulkAction<TInput>({ submit, onQueued, listKey, alsoChanges =
       }
       result = answer;
     } catch (error) {
+      // GitHub refused the owner's own token (ACT_AS=owner) and nothing was sent: only a new
+      // sign-in gets another, so go there, coming back to this very page.
+      if (isApiError(error) && error.code === "reauth_required") {
+        const back = window.location.pathname + window.location.search;
+        router.push(`/signin?${new URLSearchParams({ reauth: "1", callbackUrl: back })}`);
+      }
       // The route refused the call as a whole (not signed in, rate limited, unreachable): no id
       // is known to be done, so each keeps the reason and can be retried.
       const message = error instanceof Error ? error.message : "The action could not be sent.";
