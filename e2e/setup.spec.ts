@@ -49,7 +49,7 @@ test("a fresh install creates its GitHub App through GitHub's manifest flow and 
     callbackUrls: [`${APP_URL}/api/auth/callback/github`],
     redirectUrl: `${APP_URL}/api/setup/callback`,
     setupUrl: `${APP_URL}/setup`,
-    hook: { url: `${APP_URL}/api/webhooks/github`, active: true },
+    hook: { url: `${APP_URL}/api/github/webhooks`, active: true },
   });
   expect(stack.log()).toContain(`[setup] GitHub App ${created.id} (${created.slug}) created for acme and stored`);
 

@@ -7,7 +7,7 @@ describe("the app manifest", () => {
       name: "Grantdesk grantdesk.example.com",
       url: "https://grantdesk.example.com",
       description: expect.stringContaining("personal access token"),
-      hook_attributes: { url: "https://grantdesk.example.com/api/webhooks/github", active: true },
+      hook_attributes: { url: "https://grantdesk.example.com/api/github/webhooks", active: true },
       redirect_url: "https://grantdesk.example.com/api/setup/callback",
       callback_urls: ["https://grantdesk.example.com/api/auth/callback/github"],
       setup_url: "https://grantdesk.example.com/setup",

@@ -13,7 +13,7 @@ export const APP_PERMISSIONS = {
 export const APP_EVENTS = ["personal_access_token_request"] as const;
 
 /** Where GitHub sends the app's webhook deliveries (signed with the webhook secret from the conversion). */
-export const WEBHOOK_PATH = "/api/webhooks/github";
+export const WEBHOOK_PATH = "/api/github/webhooks";
 /** Where GitHub sends the browser back with the one-time code. */
 export const SETUP_CALLBACK_PATH = "/api/setup/callback";
 
