@@ -7,7 +7,7 @@ export interface Budget {
 }
 
 export interface Figure {
-  /** Which of the seven benchmarks it belongs to ("1. Proxy overhead"). */
+  /** Which benchmark it belongs to ("1. Proxy overhead"). */
   benchmark: string;
   /** What was measured ("p95 ratio, dashboard / GitHub"). */
   name: string;
@@ -43,4 +43,10 @@ export const exactly = (limit: number): Budget => ({ kind: "exact", limit });
 export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/** Nearest-rank percentile of some timings. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }

@@ -22,6 +22,8 @@ function run(options: LoadOptions): Promise<LoadSlice> {
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTimeMs) => latenciesMs.push(responseTimeMs));
+    // An amount-bound run on a slow server ends here instead (the caller sees how many answers came).
+    if (options.stopAfterSeconds !== undefined) setTimeout(() => instance.stop(), options.stopAfterSeconds * 1000).unref();
   });
 }
 

@@ -13,6 +13,8 @@ export interface LoadOptions {
   durationSeconds?: number;
   /** Stop after this many requests instead of after a duration. */
   amount?: number;
+  /** With `amount`: stop anyway after this long (a slow server must not hold the run for ever). */
+  stopAfterSeconds?: number;
 }
 
 /** One run's raw outcome: every response time, in arrival order. */
@@ -47,11 +49,12 @@ export function runLoadSlice(options: LoadOptions): Promise<LoadSlice> {
   if ((options.durationSeconds === undefined) === (options.amount === undefined)) throw new Error("runLoad: give a duration or an amount");
   // The child inherits tsx's loader flags from this process, so it runs the TypeScript file as is.
   const child = fork(CHILD, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const deadlineMs = Math.max(HARD_DEADLINE_MS, ((options.stopAfterSeconds ?? 0) + 60) * 1000);
   return new Promise<LoadSlice>((resolve, reject) => {
     const deadline = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`load on ${options.baseUrl} did not finish within ${HARD_DEADLINE_MS / 1000} s`));
-    }, HARD_DEADLINE_MS);
+      reject(new Error(`load on ${options.baseUrl} did not finish within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
     child.once("message", (message: { slice?: LoadSlice; error?: string }) => {
       clearTimeout(deadline);
       if (message.error !== undefined || !message.slice) return reject(new Error(`load on ${options.baseUrl}: ${message.error}`));

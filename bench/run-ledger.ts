@@ -1,7 +1,7 @@
-// What the whole run did, for the figures that span it: the calls the bench made to the
-// dashboard's API, and fake-github's log of every call the dashboard made upstream.
-import type { FakeGitHub } from "@/fake-github/server";
+// What a stack's run did, for the figures that span it: the calls the bench made to the
+// dashboard's API, and fake-github's log of every call made upstream since the dashboard started.
 import type { LogEntry } from "@/fake-github/request-log";
+import type { BenchStack } from "./bench-stack";
 
 const TOKEN_MINT = /^\/app\/installations\/\d+\/access_tokens$/;
 
@@ -9,23 +9,19 @@ export class RunLedger {
   dashboardApiCalls = 0;
   upstreamCalls = 0;
   tokenMints = 0;
-  private lastSeq = 0;
+  private lastSeq: number;
 
-  constructor(private readonly fake: FakeGitHub) {}
-
-  /** Starts the ledger after the bench's own set-up calls (its installation token is not the dashboard's). */
-  async start(): Promise<void> {
-    await this.readUpstream();
-    this.upstreamCalls = 0;
-    this.tokenMints = 0;
+  /** Starts after the bench's own set-up calls (its installation token is not the dashboard's). */
+  constructor(private readonly stack: Pick<BenchStack, "fake" | "logStartSeq">) {
+    this.lastSeq = stack.logStartSeq;
   }
 
   /**
-   * fake-github's log entries since the last read, tallied. Read after every benchmark: the log
-   * keeps only the newest 100,000 entries, fewer than a whole run makes.
+   * fake-github's log entries since the last read, tallied. Read after every benchmark (and more
+   * often in long ones): the log keeps only the newest 100,000 entries, fewer than a run makes.
    */
   async readUpstream(): Promise<LogEntry[]> {
-    const response = await fetch(`${this.fake.url}/_fake/log?since=${this.lastSeq}`);
+    const response = await fetch(`${this.stack.fake.url}/_fake/log?since=${this.lastSeq}`);
     if (!response.ok) throw new Error(`fake-github log: ${response.status}`);
     const { entries } = (await response.json()) as { entries: LogEntry[] };
     if (entries.length > 0 && entries[0]!.seq !== this.lastSeq + 1) {

@@ -28,6 +28,8 @@ export interface StackOptions {
   server?: "next-start" | "standalone";
   /** Build with Next's standalone output as well (NEXT_OUTPUT=standalone), for `server: "standalone"`. */
   standaloneOutput?: boolean;
+  /** Runs once fake-github answers, before the dashboard starts (the bench sets GitHub's latency for the first sync). */
+  beforeDashboard?: (fake: FakeGitHub) => Promise<void>;
 }
 
 export interface Stack {
@@ -64,6 +66,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...options.extraEnv,
   };
   if (options.appCredentials === false) for (const name of APP_CREDENTIAL_VARIABLES) delete env[name];
+
+  try {
+    await options.beforeDashboard?.(fake);
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
 
   const hasBuild = existsSync(`${options.distDir}/BUILD_ID`);
   if (options.build === "always" || (options.build === "if-missing" && !hasBuild)) {
