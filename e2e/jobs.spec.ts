@@ -78,7 +78,8 @@ test("revokes every token “Unused for 90 days” across pages as one job, and 
 
   // The table, read again when the job ended, no longer shows them.
   await panel.getByRole("button", { name: "Close" }).click();
-  await expect(page.getByText(/tokens? match/)).toHaveText("0 tokens match");
+  await expect(page.getByText("0 tokens match", { exact: true })).toBeVisible();
+  await expect(page.getByText("No tokens match these filters")).toBeVisible();
 
   // Every id's outcome, in the audit trail under the job's batch (from the org's job history).
   await page.getByRole("navigation", { name: `${ORG} sections` }).getByRole("link", { name: "Jobs" }).click();
@@ -111,4 +112,33 @@ test("a page's selection is not widened unless asked: the page's 30 rows are wha
   await page.getByRole("table", { name: "Pending requests" }).getByRole("checkbox", { name: /^Select .*'s request for / }).first().uncheck();
   await expect(page.getByRole("button", { name: `Select all ${total} that match` })).toBeHidden();
   await expect(page.getByRole("region", { name: "Selection" })).toContainText("29 requests selected");
+});
+
+test("cancels a job mid-way from its panel: the chunk in flight finishes and is recorded, no later chunk is sent", async ({ page, fake }) => {
+  const truth = (await fake.records(ORG, "tokens", "active")).filter((record) => record.tokenExpiresAt === null);
+  expect(truth.length).toBeGreaterThan(100);
+  // GitHub holds each revoke for 3 s: the owner cancels while the first chunk is in flight.
+  await fake.setFaults([{ method: "POST", path: `^/orgs/${ORG}/personal-access-tokens$`, latencyMs: 3_000 }]);
+
+  await openPatList(page, ORG, "tokens", "?signal=no-expiry");
+  await selectWholePage(page);
+  await page.getByRole("button", { name: `Select all ${formatted(truth.length)} that match` }).click();
+  const mark = await fake.mark();
+  await page.getByRole("region", { name: "Selection" }).getByRole("button", { name: "Revoke…" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel(`Type ${ORG} to confirm`).fill(ORG);
+  await dialog.getByRole("button", { name: `Revoke ${formatted(truth.length)}` }).click();
+
+  const panel = page.getByRole("dialog", { name: "active tokens: no expiry" });
+  await expect.poll(async () => (await revokeCalls(fake, mark)).length).toBe(1);
+  await panel.getByRole("button", { name: "Cancel job" }).click();
+  await expect(panel.getByRole("status").first()).toContainText("Cancelled", { timeout: 30_000 });
+  await expect(panel.getByRole("status").first()).toContainText(`Revoked 100 of ${formatted(truth.length)} tokens`);
+  await expect(panel.getByRole("definition").nth(1)).toHaveText(formatted(truth.length - 100));
+
+  // Only the chunk in flight reached GitHub.
+  const calls = await revokeCalls(fake, mark);
+  expect(calls).toHaveLength(1);
+  const stillActive = new Set((await fake.records(ORG, "tokens", "active")).map((record) => record.id));
+  expect(truth.filter((record) => !stillActive.has(record.id)).map((record) => record.id).sort()).toEqual([...calls[0]!].sort());
 });
