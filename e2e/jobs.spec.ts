@@ -8,8 +8,6 @@ import { expect, test } from "./fixtures";
 import { openPatList, patTable } from "./pat-list-page";
 
 const ORG = "acme";
-const levels = (record: StoredRecord) => Object.values({ ...record.permissions.organization, ...record.permissions.repository, ...record.permissions.other });
-const elevated = (record: StoredRecord) => levels(record).some((level) => level === "write" || level === "admin");
 
 /** The ids of fake-github's POSTs to the revoke endpoint since `mark`, call by call. */
 async function revokeCalls(fake: import("./fake-github-control").FakeGitHubControl, mark: number): Promise<number[][]> {
