@@ -8,7 +8,7 @@ import type { JobSummary } from "@/lib/contract/jobs";
 import { extraAppUrl } from "./e2e-env";
 import { startExtraStack, type ExtraStack } from "./extra-stack";
 import { signInAs } from "./sign-in";
-import { createDatabase, TEST_DATABASE_URL } from "./test-database";
+import { createPostgresDatabase as createDatabase, TEST_DATABASE_URL } from "@/test-support/postgres-database";
 
 const A = extraAppUrl("instanceA");
 const B = extraAppUrl("instanceB");

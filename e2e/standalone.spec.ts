@@ -8,7 +8,7 @@ import type { Page as ListPage, PatTokenRow } from "@/lib/contract/pat-rows";
 import { extraAppUrl } from "./e2e-env";
 import { startExtraStack, type ExtraStack } from "./extra-stack";
 import { signInAs } from "./sign-in";
-import { createDatabase, TEST_DATABASE_URL, withClient } from "./test-database";
+import { createPostgresDatabase as createDatabase, TEST_DATABASE_URL, withClient } from "@/test-support/postgres-database";
 
 const APP_URL = extraAppUrl("standalone");
 const GITHUB_BULK_REVOKE = "/orgs/acme/personal-access-tokens";
