@@ -1,6 +1,7 @@
 // Malformed input to sign-in and to paths gets a clear 4xx, never a 5xx, and breaks nothing for
 // the next request of the same browser.
 import { APP_URL } from "./e2e-env";
+import { FakeGitHubControl } from "./fake-github-control";
 import { expect, test } from "./fixtures";
 import { signInAs } from "./sign-in";
 
@@ -52,9 +53,30 @@ test.describe("paths", () => {
   });
 
   test("a prefetch cannot pass a path of its own to the not-found and forbidden pages", async ({ page }) => {
-    for (const path of ["/orgs/initech/requests", "/orgs/%E0%A4%A/tokens"]) {
+    for (const [path, status] of [
+      ["/orgs/initech/requests", 403],
+      ["/orgs/%E0%A4%A/tokens", 404],
+    ] as const) {
       const response = await page.request.get(path, { headers: { purpose: "prefetch", "x-grantdesk-pathname": "/orgs/%E0%A4%A" } });
-      expect(response.status(), path).toBe(404);
+      expect(response.status(), path).toBe(status);
     }
+  });
+
+  test("a page or prefetch of an org Grantdesk does not know costs no GitHub call", async ({ page }) => {
+    const github = new FakeGitHubControl();
+    // Grantdesk's list of installations is filled (and the owner's own check cached) first.
+    await page.request.get("/api/orgs");
+    const mark = await github.mark();
+    const probed = ["initech", "no-such-org-here", "zz-probe-1"];
+    for (const org of probed) {
+      for (const headers of [{}, { purpose: "prefetch" }, { "next-router-prefetch": "1" }] as Record<string, string>[]) {
+        const response = await page.request.get(`/orgs/${org}/tokens`, { headers });
+        expect(response.status(), `${org} ${JSON.stringify(headers)}`).toBe(403);
+      }
+      expect((await page.request.get(`/api/orgs/${org}/tokens`)).status()).toBe(403);
+    }
+    // The inventory's scheduled syncs of acme and globex may run meanwhile: only calls the probes could cause count.
+    const caused = (await github.requestsSince(mark)).filter((entry) => probed.some((org) => entry.path.includes(org)) || /\/memberships\/|^\/app\/installations/.test(entry.path));
+    expect(caused).toEqual([]);
   });
 });

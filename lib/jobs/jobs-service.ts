@@ -8,6 +8,7 @@ import type { JobDraft, JobSummary } from "@/lib/contract/jobs";
 import type { Page } from "@/lib/contract/pat-rows";
 import { bulkJobs } from "@/lib/db/jobs-schema";
 import { db } from "@/lib/db/database";
+import { env } from "@/lib/env";
 import type { Database } from "@/lib/db/open-database";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
@@ -50,7 +51,7 @@ function queued(): void {
 /** A page's selection, queued as a job; answers the job. */
 export async function startJob(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<JobSummary> {
   return withDatabase(async (database) => {
-    const id = await createJob(database, { org, actor, action, ids, reason });
+    const id = await createJob(database, { org, actor, action, ids, reason, maxActiveJobs: env().maxActiveJobsPerUser });
     queued();
     return toJobSummary(await readJob(database, org, id));
   });
@@ -82,7 +83,7 @@ export async function draftJob(org: string, actor: Actor, action: AuditAction, f
 
 export async function confirmJob(org: string, actor: Actor, draftId: string, reason: string | undefined, typedOrg: string | undefined): Promise<JobSummary> {
   return withDatabase(async (database) => {
-    await confirmDraft(database, { org, actor, draftId, reason, typedOrg });
+    await confirmDraft(database, { org, actor, draftId, reason, typedOrg, maxActiveJobs: env().maxActiveJobsPerUser });
     queued();
     return toJobSummary(await readJob(database, org, draftId));
   });

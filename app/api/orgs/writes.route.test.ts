@@ -126,11 +126,11 @@ describe("POST /api/orgs/{org}/tokens/revoke", () => {
     expect(await github.record("acme", "tokens", id!)).toMatchObject({ status: "active" });
   });
 
-  it("answers 404 for an org without the app, before sending any write", async () => {
+  it("answers 403 for an org without the app, before sending any write", async () => {
     const mark = await github.mark();
     const { status, body } = await github.call(revoke, "/api/orgs/initech/tokens/revoke", { org: "initech" }, { ids: [1, 2] });
-    expect(status).toBe(404);
-    expect(body.error.code).toBe("not_installed");
+    expect(status).toBe(403);
+    expect(body.error.code).toBe("forbidden");
     expect((await github.log(mark)).filter((entry) => entry.method === "POST")).toEqual([]);
   });
 
