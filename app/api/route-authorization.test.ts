@@ -11,8 +11,9 @@ import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-gith
 import { NextRequest } from "next/server";
 
 const API_DIR = path.join(process.cwd(), "app", "api");
-// next-auth's own endpoints are how a person signs in; they cannot require a session.
-const PUBLIC_ROUTES = new Set(["auth/[...nextauth]"]);
+// next-auth's own endpoints are how a person signs in; they cannot require a session. The
+// catch-all only answers that there is no such route.
+const PUBLIC_ROUTES = new Set(["auth/[...nextauth]", "[...path]"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // A value for each dynamic segment a route may have; an unknown one fails the test below.
 const SEGMENT_VALUES: Record<string, string> = { org: "acme", id: "1" };

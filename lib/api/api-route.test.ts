@@ -138,7 +138,7 @@ describe("apiRoute", () => {
           controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
         },
       });
-      const request = new NextRequest("http://grantdesk.test/r", { method: "POST", body: endless, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit & { duplex: "half" });
+      const request = new NextRequest("http://grantdesk.test/r", { method: "POST", body: endless, headers: { "content-type": "application/json" }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
       expect(request.headers.get("content-length")).toBeNull();
       const response = await review(request, context({ org: "acme" }));
       expect(response.status).toBe(413);

@@ -32,7 +32,7 @@ type NextAuthContext = { params: Promise<{ nextauth?: string[] }> };
 export async function nextAuthRoute(req: NextRequest, context: NextAuthContext): Promise<Response> {
   try {
     const segments = (await context.params).nextauth ?? [];
-    if (segments.length > 2 || segments.some((segment) => !SEGMENT.test(segment))) {
+    if (segments.length === 0 || segments.length > 2 || segments.some((segment) => !SEGMENT.test(segment))) {
       throw new ApiError("bad_request", "path: not a sign-in endpoint");
     }
     for (const [key, value] of req.nextUrl.searchParams) checkField("query", key, value);
