@@ -39,6 +39,15 @@ test.describe("sign-in endpoints", () => {
   });
 });
 
+test("pages still render for a browser carrying a callback-url cookie that is not a URL", async ({ page }) => {
+  await page.context().addCookies([{ name: "next-auth.callback-url", value: "notaurl", url: APP_URL }]);
+  for (const path of ["/orgs/acme/requests", "/orgs", "/orgs/initech/tokens"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(500);
+  }
+  await expect(page.getByRole("heading", { name: "You are not an owner of initech" })).toBeVisible();
+});
+
 test.describe("paths", () => {
   test("an API path segment that does not decode is a 400", async ({ page }) => {
     const response = await page.request.get("/api/orgs/%E0%A4%A/tokens");
