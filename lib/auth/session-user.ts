@@ -2,6 +2,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { connection, type NextRequest } from "next/server";
+import { syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
 import { createSessionCache } from "./session-cache";
 import { isWithinLifetime, sessionClaims, sessionEndsAt, type SessionClaims } from "./session-claims";
@@ -45,6 +46,7 @@ export function getRequestUser(req: NextRequest): Promise<SessionUser | null> {
 export async function getPageUser(): Promise<SessionUser | null> {
   // Per-request by nature: never prerendered at build time, when no secrets are configured.
   await connection();
+  await syncAppCredentials();
   return userFromCookies((await cookies()).getAll());
 }
 

@@ -23,7 +23,7 @@ for (const backend of STORAGE_BACKENDS) {
       await opened?.close();
     });
 
-    const queue = (org: string, actor = MONA) => createJob(opened.db, { org, actor, action: "revoke", ids: [1, 2, 3], maxActiveJobs: 2 });
+    const queue = (org: string, actor = MONA) => createJob(opened.db, { org, actor, actedAs: "app", action: "revoke", ids: [1, 2, 3], maxActiveJobs: 2 });
 
     it("refuses a user's third queued or running job on an org, and lets others and other orgs be", async () => {
       const first = await queue("acme");
@@ -53,7 +53,7 @@ for (const backend of STORAGE_BACKENDS) {
       });
       await queue("initech");
       await queue("initech");
-      await expect(confirmDraft(opened.db, { org: "initech", draftId, actor: MONA, maxActiveJobs: 2 })).rejects.toMatchObject({ code: "too_many_jobs" });
+      await expect(confirmDraft(opened.db, { org: "initech", draftId, actor: MONA, actedAs: "app", maxActiveJobs: 2 })).rejects.toMatchObject({ code: "too_many_jobs" });
       const [draft] = await opened.db.select().from(bulkJobs).where(eq(bulkJobs.id, draftId));
       expect(draft!.status).toBe("draft");
     });
