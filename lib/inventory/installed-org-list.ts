@@ -8,13 +8,16 @@ import type { Database } from "@/lib/db/open-database";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
+import { listInstalledOrgs } from "@/lib/github/list-installed-orgs";
 import { installedOrgs, refreshInstallations } from "./installations";
 
 // Which orgs the app is installed on, as every owner check and `GET /api/orgs` ask it: from the
 // github_installations table (refreshed from GitHub by the scheduler every 10 minutes and by
 // installation webhooks), held in memory for a few seconds so a check costs no query. An org that
 // is not on the list is refused without any GitHub call. GitHub is asked on demand only while
-// the table has never been filled (a fresh database), once per process and at most once a minute.
+// the table has never been filled (a fresh database), once per process and at most once a minute,
+// and while the database cannot be read and this process holds no earlier copy (at most once per
+// FRESH_MS): reads that need no database (a token's repositories) keep working through an outage.
 
 const FRESH_MS = 10_000;
 const COLD_RETRY_MS = 60_000;
@@ -69,9 +72,9 @@ async function load(): Promise<Snapshot> {
       orgs = await refreshInstallations(database, github());
     }
   } catch (error) {
-    if (error instanceof GitHubError) throw error;
-    console.error(`[installations] could not read the installed orgs: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-    throw new ApiError("database_unavailable", "Grantdesk's database cannot be read right now. Try again in a moment; if it keeps failing, check Grantdesk's database.");
+    if (error instanceof GitHubError || error instanceof ApiError) throw error;
+    console.error(`[installations] could not read the installed orgs from the database: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+    orgs = state().snapshot?.orgs ?? (await listInstalledOrgs());
   }
   const fresh: Snapshot = { at: Date.now(), orgs, byName: new Map(orgs.map((org) => [org.login.toLowerCase(), org])) };
   state().snapshot = fresh;
