@@ -12,6 +12,7 @@ import type { JobDraft, JobSummary } from "@/lib/contract/jobs";
 import type { Page } from "@/lib/contract/pat-rows";
 import { bulkJobs } from "@/lib/db/jobs-schema";
 import { db } from "@/lib/db/database";
+import { env } from "@/lib/env";
 import type { Database } from "@/lib/db/open-database";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
@@ -72,7 +73,7 @@ export async function startJob(org: string, actor: Actor, action: AuditAction, i
   refuseWhileStopping();
   const actedAs = await actingAs(actor);
   return withDatabase(async (database) => {
-    const id = await createJob(database, { org, actor, actedAs, action, ids, reason });
+    const id = await createJob(database, { org, actor, actedAs, action, ids, reason, maxActiveJobs: env().maxActiveJobsPerUser });
     queued();
     return toJobSummary(await readJob(database, org, id));
   });
@@ -122,7 +123,7 @@ export async function confirmJob(org: string, actor: Actor, draftId: string, rea
   refuseWhileStopping();
   const actedAs = await actingAs(actor);
   return withDatabase(async (database) => {
-    await confirmDraft(database, { org, actor, actedAs, draftId, reason, typedOrg });
+    await confirmDraft(database, { org, actor, actedAs, draftId, reason, typedOrg, maxActiveJobs: env().maxActiveJobsPerUser });
     queued();
     return toJobSummary(await readJob(database, org, draftId));
   });
