@@ -36,7 +36,8 @@ const nextConfig = {
   // the page-rendering layer resolves them to browser URLs (/_next/static/media/…) and cannot open
   // a database at all (a TypeError about a URL, then PGlite's Aborted()); required from
   // node_modules, every layer shares one working copy.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // rate-limiter-flexible loads drizzle-orm with a computed import() that a bundle cannot resolve.
+  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   // Redirects from proxy.ts keep the exact APP_URL they name. Without this Next rewrites a
   // loopback host to "localhost" and, whenever forwarded headers make the request look like
   // another origin, sends that rewritten absolute URL (http://localhost:3000/signin for a demo

@@ -8,8 +8,8 @@ export default async function Forbidden() {
   const org = orgFromPath(trustedPathname(await headers(), env().authSecret));
   return (
     <StatusCard eyebrow="403 · Not allowed" tone="danger" title={org ? `You are not an owner of ${org}` : "You are not an owner of this organization"}>
-      Only the organization&apos;s owners can review its token requests and revoke its tokens. If you should have access, ask an existing
-      owner to make you one.
+      Only the owners of an organization Grantdesk is installed on can review its token requests and revoke its tokens. If you should
+      have access, ask an existing owner to make you one, or to install Grantdesk on the organization.
     </StatusCard>
   );
 }

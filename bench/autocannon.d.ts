@@ -17,6 +17,8 @@ declare module "autocannon" {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Request[];
+    /** Called with each connection's client before its first request. */
+    setupClient?: (client: never) => void;
   }
 
   interface Result {

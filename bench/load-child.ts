@@ -4,8 +4,28 @@
 import autocannon from "autocannon";
 import type { LoadOptions, LoadSlice } from "./load";
 
+/** What autocannon's client exposes to `setupClient`, as far as this file uses it. */
+interface LoadClient {
+  setRequests(requests: { method: string; path: string; headers: Record<string, string> }[]): void;
+  on(event: "response", listener: (statusCode: number, resBytes: number, responseTimeMs: number) => void): void;
+  requestIterator: { currentRequest: { path: string } };
+}
+
 function run(options: LoadOptions): Promise<LoadSlice> {
   const latenciesMs: number[] = [];
+  const byKind: Record<string, number[]> = {};
+  let clients = 0;
+  // Each connection its own headers (its own signed-in user), and its answers timed by kind of path.
+  const setupClient = (client: LoadClient) => {
+    const own = options.clientHeaders?.[clients++ % options.clientHeaders.length] ?? {};
+    client.setRequests(options.paths.map((path) => ({ method: "GET", path, headers: { ...options.headers, ...own } })));
+    if (options.kindOf) {
+      client.on("response", (_status, _bytes, responseTimeMs) => {
+        const kind = options.kindOf![client.requestIterator.currentRequest.path] ?? "other";
+        (byKind[kind] ??= []).push(responseTimeMs);
+      });
+    }
+  };
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -15,10 +35,11 @@ function run(options: LoadOptions): Promise<LoadSlice> {
         ...(options.amount === undefined ? { duration: options.durationSeconds } : { amount: options.amount }),
         timeout: 10,
         requests: options.paths.map((path) => ({ method: "GET", path, headers: options.headers })),
+        ...(options.clientHeaders || options.kindOf ? { setupClient } : {}),
       },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ latenciesMs, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, durationSeconds: result.duration });
+        resolve({ latenciesMs, byKind, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, durationSeconds: result.duration });
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTimeMs) => latenciesMs.push(responseTimeMs));

@@ -9,6 +9,10 @@ export interface LoadOptions {
   /** Request paths (with query), cycled through by every connection in turn. */
   paths: string[];
   headers: Record<string, string>;
+  /** Headers of each connection in turn (e.g. a different signed-in user each), added to `headers`. */
+  clientHeaders?: Record<string, string>[];
+  /** Names a kind for each path, to have response times by kind as well. */
+  kindOf?: Record<string, string>;
   connections: number;
   durationSeconds?: number;
   /** Stop after this many requests instead of after a duration. */
@@ -20,6 +24,8 @@ export interface LoadOptions {
 /** One run's raw outcome: every response time, in arrival order. */
 export interface LoadSlice {
   latenciesMs: number[];
+  /** Response times by the kind of path (when `kindOf` was given). */
+  byKind?: Record<string, number[]>;
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -74,13 +80,14 @@ export function runLoadSlice(options: LoadOptions): Promise<LoadSlice> {
 
 /** Percentiles (nearest rank) and throughput over the slices taken together. */
 export function summarize(slices: LoadSlice[]): LoadResult {
-  const latencies = slices.flatMap((slice) => slice.latenciesMs).sort((a, b) => a - b);
+  const latencies = slices.flatMap((slice) => slice.latenciesMs);
   const durationSeconds = slices.reduce((sum, slice) => sum + slice.durationSeconds, 0);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? Number.NaN;
-  return {
-    requests: latencies.length,
-    durationSeconds,
-    requestsPerSecond: latencies.length / durationSeconds,
-    latencyMs: { p50: at(50), p95: at(95), p99: at(99), max: latencies.at(-1) ?? Number.NaN },
-  };
+  return { requests: latencies.length, durationSeconds, requestsPerSecond: latencies.length / durationSeconds, latencyMs: percentiles(latencies) };
+}
+
+/** p50, p95, p99 (nearest rank) and the maximum of some response times. */
+export function percentiles(values: number[]): LoadResult["latencyMs"] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return { p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? Number.NaN };
 }

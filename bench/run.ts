@@ -127,7 +127,7 @@ async function main(): Promise<number> {
 
 async function start(spec: StackSpec): Promise<BenchStack> {
   const begun = Date.now();
-  stack = await startBenchStack(spec);
+  stack = await startBenchStack({ spec });
   timings[`${spec.name}: start-up`] = seconds(begun);
   machineExtra[`dashboardBuiltFor${spec.name === "main" ? "Main" : "Large"}Stack`] = stack.built;
   return stack;

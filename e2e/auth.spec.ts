@@ -52,8 +52,11 @@ test.describe("a plain member", () => {
   });
 });
 
-test("an org where the app is not installed is a 404 that says so", async ({ page }) => {
+test("an org where the app is not installed looks like one where you are not an owner", async ({ page }) => {
   const response = await page.goto("/orgs/initech/requests");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByText("Grantdesk is not installed on initech")).toBeVisible();
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You are not an owner of initech" })).toBeVisible();
+  const api = await page.request.get("/api/orgs/initech/requests");
+  expect(api.status()).toBe(403);
+  expect(await api.json()).toEqual({ error: { code: "forbidden", message: expect.stringContaining("not an owner of initech") } });
 });

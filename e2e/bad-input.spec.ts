@@ -1,6 +1,7 @@
 // Malformed input to sign-in and to paths gets a clear 4xx, never a 5xx, and breaks nothing for
 // the next request of the same browser.
 import { APP_URL } from "./e2e-env";
+import { FakeGitHubControl } from "./fake-github-control";
 import { expect, test } from "./fixtures";
 import { signInAs } from "./sign-in";
 
@@ -38,6 +39,15 @@ test.describe("sign-in endpoints", () => {
   });
 });
 
+test("pages still render for a browser carrying a callback-url cookie that is not a URL", async ({ page }) => {
+  await page.context().addCookies([{ name: "next-auth.callback-url", value: "notaurl", url: APP_URL }]);
+  for (const path of ["/orgs/acme/requests", "/orgs", "/orgs/initech/tokens"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBeLessThan(500);
+  }
+  await expect(page.getByRole("heading", { name: "You are not an owner of initech" })).toBeVisible();
+});
+
 test.describe("paths", () => {
   test("an API path segment that does not decode is a 400", async ({ page }) => {
     const response = await page.request.get("/api/orgs/%E0%A4%A/tokens");
@@ -52,9 +62,30 @@ test.describe("paths", () => {
   });
 
   test("a prefetch cannot pass a path of its own to the not-found and forbidden pages", async ({ page }) => {
-    for (const path of ["/orgs/initech/requests", "/orgs/%E0%A4%A/tokens"]) {
+    for (const [path, status] of [
+      ["/orgs/initech/requests", 403],
+      ["/orgs/%E0%A4%A/tokens", 404],
+    ] as const) {
       const response = await page.request.get(path, { headers: { purpose: "prefetch", "x-grantdesk-pathname": "/orgs/%E0%A4%A" } });
-      expect(response.status(), path).toBe(404);
+      expect(response.status(), path).toBe(status);
     }
+  });
+
+  test("a page or prefetch of an org Grantdesk does not know costs no GitHub call", async ({ page }) => {
+    const github = new FakeGitHubControl();
+    // Grantdesk's list of installations is filled (and the owner's own check cached) first.
+    await page.request.get("/api/orgs");
+    const mark = await github.mark();
+    const probed = ["initech", "no-such-org-here", "zz-probe-1"];
+    for (const org of probed) {
+      for (const headers of [{}, { purpose: "prefetch" }, { "next-router-prefetch": "1" }] as Record<string, string>[]) {
+        const response = await page.request.get(`/orgs/${org}/tokens`, { headers });
+        expect(response.status(), `${org} ${JSON.stringify(headers)}`).toBe(403);
+      }
+      expect((await page.request.get(`/api/orgs/${org}/tokens`)).status()).toBe(403);
+    }
+    // The inventory's scheduled syncs of acme and globex may run meanwhile: only calls the probes could cause count.
+    const caused = (await github.requestsSince(mark)).filter((entry) => probed.some((org) => entry.path.includes(org)) || /\/memberships\/|^\/app\/installations/.test(entry.path));
+    expect(caused).toEqual([]);
   });
 });

@@ -31,7 +31,12 @@ export interface LogEntry {
 
 type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Response>;
 
-export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}) {
+/**
+ * Starts fake-github and points Grantdesk's configuration at it; `env` adds or overrides
+ * variables (the per-user rate limits are lifted unless a test sets them: route tests call far
+ * faster than a person).
+ */
+export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}, env: Record<string, string> = {}) {
   const fake = await startFakeGitHub({ port: 0, ...options });
   Object.assign(process.env, {
     ...grantdeskEnvFor(fake),
@@ -40,6 +45,9 @@ export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}) {
     GITHUB_TIMEOUT_MS: "5000",
     // The audit trail of this test file only, gone with it; never the project's ./data.
     DATA_DIR: "memory://",
+    RATE_LIMIT_READS_PER_MINUTE: "1000000",
+    RATE_LIMIT_WRITES_PER_MINUTE: "1000000",
+    ...env,
   });
 
   const control = async (path: string, body?: unknown) => {

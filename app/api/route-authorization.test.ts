@@ -13,9 +13,10 @@ import { NextRequest } from "next/server";
 const API_DIR = path.join(process.cwd(), "app", "api");
 // Routes that cannot require a session, each guarded its own way and tested beside it:
 // next-auth's endpoints (how a person signs in), the orchestrator's probes (health, ready — they
-// say "ok" or "failed" and nothing else), and setup, which comes before anyone can sign in
-// (app/api/setup/setup.route.test.ts: no app yet, the setup session's state, the operator token).
-const PUBLIC_ROUTES = new Set(["auth/[...nextauth]", "health", "ready", "setup/start", "setup/callback", "setup/operator"]);
+// say "ok" or "failed" and nothing else), setup, which comes before anyone can sign in
+// (app/api/setup/setup.route.test.ts: no app yet, the setup session's state, the operator token),
+// and the catch-all, which only answers that there is no such route.
+const PUBLIC_ROUTES = new Set(["auth/[...nextauth]", "health", "ready", "setup/start", "setup/callback", "setup/operator", "[...path]"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // A value for each dynamic segment a route may have; an unknown one fails the test below.
 const SEGMENT_VALUES: Record<string, string> = { org: "acme", id: "1" };
@@ -65,8 +66,9 @@ afterAll(async () => {
   await github?.close();
 });
 
-async function callAs(as: "anonymous" | "hubot" | "mona", method: string, handler: Handler, route: string) {
-  const { url, params } = resolve(route);
+async function callAs(as: "anonymous" | "hubot" | "mona", method: string, handler: Handler, route: string, search = "") {
+  const { url: base, params } = resolve(route);
+  const url = `${base}${search}`;
   const headers = await github.browserHeaders(as);
   const init = method === "GET" ? { headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: "{}" };
   const response = await handler(new NextRequest(url, init), { params: Promise.resolve(params) });
@@ -117,6 +119,20 @@ describe("every API route", () => {
       // "Refresh now" starts syncs: let them end before the next route's calls are watched.
       await syncsSettled();
     }
+  });
+});
+
+describe("unknown query parameters", () => {
+  it.each(routes)("%s refuses them, __proto__ included, with a 400 naming them, before anything reaches GitHub", async (route) => {
+    for (const [method, handler] of await handlersOf(route)) {
+      for (const search of ["?__proto__=1", "?__proto__[polluted]=1&constructor=x", "?zzz=1"]) {
+        const mark = await github.mark();
+        const answer = await callAs("mona", method, handler, route, search);
+        expect({ method, search, ...answer }).toMatchObject({ method, search, status: 400, body: { error: { code: "bad_request", message: expect.stringMatching(/unknown query fields? "(__proto__|zzz)/) } } });
+        expect((await github.log(mark)).filter(isPatEndpoint)).toEqual([]);
+      }
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 

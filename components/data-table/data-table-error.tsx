@@ -13,6 +13,7 @@ export function describeFailure(error: Error): string {
   if (error.status === 401) return "Your session has ended.";
   if (error.code === "missing_permission") return "The GitHub App lacks a permission.";
   if (error.status === 403) return "Access denied.";
+  if (error.code === "too_many_requests" || error.code === "too_many_jobs") return "Too many at once.";
   if (error.status === 429) return "GitHub is rate limiting Grantdesk.";
   if (error.code === "audit_unavailable") return "Grantdesk's database is unavailable.";
   if (error.status === 502 || error.status === 503 || error.status === 504) return "GitHub did not answer.";

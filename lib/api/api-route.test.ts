@@ -64,6 +64,9 @@ describe("apiRoute", () => {
     ["/api/orgs/acme/requests?state=deleted", { org: "acme" }, /^state: must be one of active, gone, all$/],
     ["/api/orgs/acme/requests?unused_days=0", { org: "acme" }, /^unused_days: must be a whole number from 1 to 3650$/],
     ["/api/orgs/acme/requests?q=" + "x".repeat(101), { org: "acme" }, /^q: must be at most 100 characters$/],
+    ["/api/orgs/acme/requests?q=ci%E2%80%AEbot", { org: "acme" }, /^q: must not contain bidirectional override or isolate characters \(U\+202E at position 3\)$/],
+    ["/api/orgs/acme/requests?q=%00", { org: "acme" }, /^q: must not contain control characters \(U\+0000/],
+    ["/api/orgs/acme/requests?__proto__=x", { org: "acme" }, /^unknown query field "__proto__"$/],
   ])("answers 400 naming the field for %s, without calling the handler", async (path, params, message) => {
     listHandler.mockClear();
     const response = await list(get(path), context(params));
@@ -72,6 +75,15 @@ describe("apiRoute", () => {
     expect(body.error.code).toBe("bad_request");
     expect(body.error.message).toMatch(message);
     expect(listHandler).not.toHaveBeenCalled();
+  });
+
+  it.each(["/x?page=1", "/x?__proto__=1", "/x?__proto__[admin]=1", "/x?constructor=1&x=2"])("refuses %s on a route that reads no query, naming the field", async (path) => {
+    const handler = vi.fn(() => Response.json({}));
+    const route = apiRoute({ params: orgParams }, handler);
+    const response = await route(get(path), context({ org: "acme" }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toEqual({ code: "bad_request", message: expect.stringMatching(/^unknown query fields? "/) });
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it("validates ids in the path", async () => {
@@ -99,11 +111,41 @@ describe("apiRoute", () => {
       [{ ids: [1], action: "deny", reason: "x".repeat(1025) }, "reason: must be at most 1024 characters"],
       [{ ids: [1], action: "deny", extra: true }, 'unknown body field "extra"'],
       [[1, 2], "body: Invalid input: expected object, received array"],
+      [{ ids: [1], action: "deny", reason: "ok\u0000" }, "reason: must not contain control characters (U+0000 at position 3); only tabs and line breaks (\\n) are allowed"],
+      [{ ids: [1], action: "deny", reason: "line\r\nbreak" }, "reason: must not contain control characters (U+000D at position 5); only tabs and line breaks (\\n) are allowed"],
+      [{ ids: [1], action: "deny", reason: "\u0085" }, "reason: must not contain control characters (U+0085 at position 1); only tabs and line breaks (\\n) are allowed"],
+      [{ ids: [1], action: "deny", reason: "approved \u202Etxt.exe" }, "reason: must not contain bidirectional override or isolate characters (U+202E at position 10)"],
+      [{ ids: [1], action: "deny", reason: "\u2067x\u2069" }, "reason: must not contain bidirectional override or isolate characters (U+2067 at position 1)"],
+      [{ ids: [1], action: "deny", reason: "half \ud83d" }, "reason: must be valid Unicode text (a lone surrogate U+D83D at position 6)"],
     ])("answers 400 for %j", async (body, message) => {
       reviewHandler.mockClear();
       const response = await review(post("/r", JSON.stringify(body)), context({ org: "acme" }));
       expect(response.status).toBe(400);
       expect((await response.json()).error).toEqual({ code: "bad_request", message });
+      expect(reviewHandler).not.toHaveBeenCalled();
+    });
+
+    it("keeps tabs, line breaks, direction marks and any script", async () => {
+      const reason = "Approved:\n\t- per ticket #42\u200F — ok ✅ שלום 你好 🎉";
+      const response = await review(post("/r", JSON.stringify({ ids: [1], action: "approve", reason })), context({ org: "acme" }));
+      expect(await response.json()).toEqual({ ids: [1], action: "approve", reason });
+    });
+
+    it("stops reading a body sent without a length (chunked) at 64 KiB, answering 413", async () => {
+      reviewHandler.mockClear();
+      let sent = 0;
+      const endless = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          sent += 16 * 1024;
+          controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+        },
+      });
+      const request = new NextRequest("http://grantdesk.test/r", { method: "POST", body: endless, headers: { "content-type": "application/json" }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+      expect(request.headers.get("content-length")).toBeNull();
+      const response = await review(request, context({ org: "acme" }));
+      expect(response.status).toBe(413);
+      expect((await response.json()).error).toEqual({ code: "payload_too_large", message: "The body is larger than 64 KiB." });
+      expect(sent).toBeLessThanOrEqual(64 * 1024 + 3 * 16 * 1024);
       expect(reviewHandler).not.toHaveBeenCalled();
     });
 

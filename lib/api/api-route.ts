@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { authorizeRequest } from "@/lib/auth/authorize-request";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -8,18 +8,22 @@ import type { ApiAnswer } from "@/lib/contract/api-answer";
 import { ApiError } from "@/lib/contract/api-error";
 import { describeZodError } from "./describe-zod-error";
 import { errorResponse } from "./error-response";
+import { readCappedBody } from "./read-capped-body";
 import { searchParamsToObject } from "./search-params-object";
 
 /** The largest JSON body a route reads (1000 ids and a 1024-character reason fit well within). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 type Schema = z.ZodType;
+
+/** A route that reads no search params refuses every one, as unknown body fields are refused. */
+const NO_QUERY = z.strictObject({}).transform(() => undefined);
 type Parsed<S> = S extends Schema ? z.output<S> : undefined;
 
 export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
   /** The dynamic segments, e.g. `orgParams`. */
   params?: P;
-  /** The search params: a repeated key arrives as an array, any other as a string. */
+  /** The search params: a repeated key arrives as an array, any other as a string. Without it, any parameter is a 400. */
   query?: Q;
   /** The JSON body; a route with one accepts only `Content-Type: application/json`. */
   body?: B;
@@ -62,7 +66,7 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
       const org = (params as { org?: unknown } | undefined)?.org;
       const user = await authorizeRequest(req, typeof org === "string" ? org : undefined);
       if (req.method !== "GET" && req.method !== "HEAD") requireJson(req);
-      const query = parse(spec.query, searchParamsToObject(req.nextUrl.searchParams), "query") as Parsed<Q>;
+      const query = parse(spec.query ?? NO_QUERY, searchParamsToObject(req.nextUrl.searchParams), "query") as Parsed<Q>;
       const body = (spec.body ? parse(spec.body, await readJson(req), "body") : undefined) as Parsed<B>;
       const result = await handler({ req, user, params, query, body });
       // A handler that answers with something other than JSON (a streamed download) builds its own Response.
@@ -90,17 +94,10 @@ function requireJson(req: NextRequest) {
 }
 
 async function readJson(req: NextRequest): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readCappedBody(req, MAX_BODY_BYTES);
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiError("bad_request", "body: not valid JSON");
   }
-}
-
-function tooLarge() {
-  return new ApiError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 }

@@ -7,6 +7,7 @@ import { searchParamsToObject } from "./search-params-object";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { LOGIN, MAX_OWNERS, MAX_REASON_LENGTH, ORG_NAME, REPOSITORY_NAME } from "@/lib/contract/github-names";
 import { isPermissionFilterValue } from "@/lib/contract/github-permissions";
+import { forbiddenCharacterIn } from "@/lib/contract/owner-text";
 import { LIST_STATES, SIGNAL_FILTERS, SORT_COLUMNS, type InventoryFilters } from "@/lib/contract/inventory";
 
 /** One POST may name at most this many ids (10 bulk calls to GitHub, about 10 s of paced writes). */
@@ -17,6 +18,19 @@ const POSITIVE_INTEGER = /^[1-9][0-9]{0,15}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = (what: string) => z.string().regex(UUID, `must be ${what} (a UUID)`).transform((value) => value.toLowerCase());
+
+/**
+ * Free text from an owner, at most `max` characters, under the one text rule
+ * (lib/contract/owner-text: no control characters but tab and newline, no bidi overrides).
+ */
+const ownerText = (max: number, type = "must be text") =>
+  z
+    .string({ error: type })
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((value, context) => {
+      const problem = forbiddenCharacterIn(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
 
 /** A zod string checked against one of GitHub's naming rules (lib/contract/github-names). */
 const named = (rule: { pattern: RegExp; message: string }) => z.string().regex(rule.pattern, rule.message);
@@ -85,7 +99,9 @@ const inventoryFilterFields = {
     `may name at most ${SIGNAL_FILTERS.length} signals`,
   ).optional(),
   unused_days: integerParam(1, MAX_UNUSED_DAYS).optional(),
-  q: z.string().trim().max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`).optional(),
+  q: ownerText(MAX_SEARCH_LENGTH)
+    .transform((value) => value.trim())
+    .optional(),
   state: z.enum(LIST_STATES, { error: `must be one of ${LIST_STATES.join(", ")}` }).optional(),
 };
 
@@ -137,9 +153,7 @@ const idsField = z
   .max(MAX_IDS_PER_REQUEST, `may name at most ${MAX_IDS_PER_REQUEST} ids per call`);
 
 const optionalText = (name: string) =>
-  z
-    .string({ error: `${name} must be text` })
-    .max(MAX_REASON_LENGTH, `must be at most ${MAX_REASON_LENGTH} characters`)
+  ownerText(MAX_REASON_LENGTH, `${name} must be text`)
     .nullish()
     .transform((value) => value || undefined);
 
@@ -229,5 +243,5 @@ export const draftBodySchema = z.strictObject({
 /** `POST …/jobs/drafts/{id}/confirm`: the reason or note, and the org's name typed above 100 ids. */
 export const confirmBodySchema = z.strictObject({
   reason: optionalText("reason"),
-  confirm: z.string().max(100, "is too long").optional(),
+  confirm: ownerText(100).optional(),
 });

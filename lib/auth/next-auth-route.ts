@@ -3,7 +3,9 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { ApiError } from "@/lib/contract/api-error";
+import { forbiddenCharacterIn } from "@/lib/contract/owner-text";
 import { errorResponse } from "@/lib/api/error-response";
+import { readCappedBody } from "@/lib/api/read-capped-body";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "./callback-url";
 import { authOptions } from "./options";
@@ -11,8 +13,9 @@ import { authOptions } from "./options";
 /** next-auth's own forms post a CSRF token and a callback URL: a few hundred bytes. */
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 const MAX_VALUE_LENGTH = 4096;
-// C0 controls and DEL: never part of a URL, a provider id or a token, and a CR/LF reaching a
-// Location header breaks the response.
+// Sign-in fields are URLs, provider ids and tokens: besides the one text rule (owner-text.ts),
+// not even a tab or a line break belongs in them (a CR/LF reaching a Location header breaks the
+// response).
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/;
 // next-auth's error codes are single words (OAuthCallback, AccessDenied, …).
@@ -30,7 +33,7 @@ type NextAuthContext = { params: Promise<{ nextauth?: string[] }> };
 export async function nextAuthRoute(req: NextRequest, context: NextAuthContext): Promise<Response> {
   try {
     const segments = (await context.params).nextauth ?? [];
-    if (segments.length > 2 || segments.some((segment) => !SEGMENT.test(segment))) {
+    if (segments.length === 0 || segments.length > 2 || segments.some((segment) => !SEGMENT.test(segment))) {
       throw new ApiError("bad_request", "path: not a sign-in endpoint");
     }
     for (const [key, value] of req.nextUrl.searchParams) checkField("query", key, value);
@@ -89,17 +92,17 @@ function clearCookieAndRetry(req: NextRequest, name: string, appUrl: string): Re
 }
 
 function checkField(where: "query" | "body", key: string, value: string) {
-  if (key.length > 64 || CONTROL_CHARACTER.test(key)) throw new ApiError("bad_request", `${where}: a field name is malformed`);
+  if (key.length > 64 || CONTROL_CHARACTER.test(key) || forbiddenCharacterIn(key)) throw new ApiError("bad_request", `${where}: a field name is malformed`);
   const name = `${where}.${key}`;
   if (value.length > MAX_VALUE_LENGTH) throw new ApiError("bad_request", `${name}: too long`);
   if (CONTROL_CHARACTER.test(value)) throw new ApiError("bad_request", `${name}: must not contain control characters`);
+  const problem = forbiddenCharacterIn(value);
+  if (problem) throw new ApiError("bad_request", `${name}: ${problem}`);
 }
 
 /** The posted body, checked, as text for next-auth to read again. */
 async function readBody(req: NextRequest): Promise<string | undefined> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_AUTH_BODY_BYTES) throw tooLarge();
-  const text = await readCapped(req);
+  const text = await readCappedBody(req, MAX_AUTH_BODY_BYTES);
   const type = req.headers.get("content-type") ?? "";
   if (type.includes("application/json")) {
     let parsed: unknown;
@@ -117,27 +120,4 @@ async function readBody(req: NextRequest): Promise<string | undefined> {
     for (const [key, value] of new URLSearchParams(text)) checkField("body", key, value);
   }
   return text;
-}
-
-/** Reads the body, stopping at the cap even when no Content-Length was sent (chunked). */
-async function readCapped(req: NextRequest): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_AUTH_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge() {
-  return new ApiError("payload_too_large", `The body is larger than ${MAX_AUTH_BODY_BYTES / 1024} KiB.`);
 }

@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   github_refused: 422,
   rate_limited: 429,
+  too_many_requests: 429,
+  too_many_jobs: 429,
   internal_error: 500,
   github_unavailable: 502,
   github_unauthorized: 502,

@@ -11,7 +11,8 @@ export const READ_ONLY_TABLES = ["audit_chain_start"] as const;
 export const PRUNED_TABLES = ["session_revocations"] as const;
 /**
  * Grantdesk's working state, which it keeps current: the inventory and its syncs, the installed
- * orgs, bulk jobs (drafts are deleted once stale) and each org's write pacing.
+ * orgs, bulk jobs (drafts are deleted once stale), each org's write pacing and the per-user
+ * request counters of the API's rate limits.
  */
 export const WORKING_TABLES = [
   "pat_inventory",
@@ -24,6 +25,7 @@ export const WORKING_TABLES = [
   // The app made at /setup (replaced when setup runs again) and owners' sealed tokens (refreshed, deleted).
   "github_app_credentials",
   "owner_tokens",
+  "rate_limits",
 ] as const;
 
 /**

@@ -66,6 +66,7 @@ for (const backend of STORAGE_BACKENDS) {
         "org_write_pace",
         "owner_tokens",
         "pat_inventory",
+        "rate_limits",
         "session_revocations",
       ]);
       const journal = await rows<{ count: number }>(opened, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);

@@ -7,6 +7,13 @@ const url = z
 
 const optional = (value: unknown) => (value === "" ? undefined : value);
 
+/** A per-user rate: calls per minute, 0 for no limit. */
+const perMinute = z.coerce
+  .number({ error: "expected a whole number of calls per minute (0 for no limit)" })
+  .int("expected a whole number of calls per minute (0 for no limit)")
+  .min(0, "expected a whole number of calls per minute (0 for no limit)")
+  .max(1_000_000_000, "expected a whole number of calls per minute (0 for no limit)");
+
 const APP_VARIABLES = [
   "GITHUB_APP_ID",
   "GITHUB_APP_PRIVATE_KEY",
@@ -48,6 +55,12 @@ export const envSchema = z
     GITHUB_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(100).max(120_000).default(10_000)),
     INVENTORY_REQUESTS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(60)),
     INVENTORY_TOKENS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(900)),
+    RATE_LIMIT_READS_PER_MINUTE: z.preprocess(optional, perMinute.default(600)),
+    RATE_LIMIT_WRITES_PER_MINUTE: z.preprocess(optional, perMinute.default(60)),
+    MAX_ACTIVE_JOBS_PER_USER: z.preprocess(
+      optional,
+      z.coerce.number({ error: "expected a whole number from 1 to 1000" }).int("expected a whole number from 1 to 1000").min(1, "expected a whole number from 1 to 1000").max(1000, "expected a whole number from 1 to 1000").default(5),
+    ),
     ACT_AS: z.preprocess(optional, z.enum(["app", "owner"], { error: 'expected "app" or "owner"' }).default("app")),
     SHUTDOWN_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(0).max(600_000).default(25_000)),
   })
@@ -104,6 +117,10 @@ export interface Env {
   githubTimeoutMs: number;
   /** How often each org's pending requests and token grants are synced into the inventory. */
   syncIntervalSeconds: { requests: number; tokens: number };
+  /** API calls one user may make per minute, across every instance: GETs and the rest apart; 0 = no limit. */
+  rateLimits: { readsPerMinute: number; writesPerMinute: number };
+  /** Bulk jobs one user may have queued or running on one org at once. */
+  maxActiveJobsPerUser: number;
   /** `owner`: reviews and revokes are sent with the signed-in owner's own user token. */
   actAs: ActAs;
   /** After SIGTERM, how long in-flight writes may take to finish before the process exits anyway. */
@@ -153,6 +170,8 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     port: raw.PORT,
     githubTimeoutMs: raw.GITHUB_TIMEOUT_MS,
     syncIntervalSeconds: { requests: raw.INVENTORY_REQUESTS_INTERVAL_SECONDS, tokens: raw.INVENTORY_TOKENS_INTERVAL_SECONDS },
+    rateLimits: { readsPerMinute: raw.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: raw.RATE_LIMIT_WRITES_PER_MINUTE },
+    maxActiveJobsPerUser: raw.MAX_ACTIVE_JOBS_PER_USER,
     actAs: raw.ACT_AS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
   };

@@ -6,7 +6,8 @@ import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
-import { installedOrgs, refreshInstallations } from "./installations";
+import { forgetInstalledOrgs, installedOrgList } from "./installed-org-list";
+import { refreshInstallations } from "./installations";
 import { syncList, type SyncOutcome } from "./sync-list";
 import { readSyncStates } from "./sync-state";
 
@@ -62,9 +63,10 @@ export async function tick(): Promise<void> {
     const database = await db();
     if (Date.now() - state.installationsAt > INSTALLATIONS_EVERY_MS) {
       await refreshInstallations(database, github());
+      forgetInstalledOrgs();
       state.installationsAt = Date.now();
     }
-    for (const org of await installedOrgs(database)) await startDueSyncs(database, org.login);
+    for (const org of await installedOrgList()) await startDueSyncs(database, org.login);
   } catch (error) {
     console.warn(`[inventory] scheduler: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
   } finally {

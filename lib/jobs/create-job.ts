@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, countDistinct, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { ApiError, isApiError } from "@/lib/contract/api-error";
 import type { ActingIdentity, AuditAction } from "@/lib/contract/audit-record";
 import type { InventoryFilters } from "@/lib/contract/inventory";
@@ -22,6 +22,9 @@ import { chunkCount, storeJobIds } from "./job-ids";
 /** A draft the owner has not confirmed within this long is dropped. */
 export const DRAFT_LIFETIME_MS = 30 * 60_000;
 
+/** Bulk jobs one user may have queued or running on one org, unless configured (MAX_ACTIVE_JOBS_PER_USER). */
+export const DEFAULT_MAX_ACTIVE_JOBS = 5;
+
 export const KIND_OF: Record<AuditAction, PatResource> = { approve: "requests", deny: "requests", revoke: "tokens" };
 
 interface Actor {
@@ -35,6 +38,29 @@ interface Selection {
   actor: Actor;
   /** Whose credential the chunks will carry (ACT_AS when the job is made). */
   actedAs: ActingIdentity;
+  /** The cap on the actor's queued and running jobs on the org (default DEFAULT_MAX_ACTIVE_JOBS). */
+  maxActiveJobs?: number;
+}
+
+/**
+ * Jobs carry on after the browser leaves, by design: so that one person cannot queue work without
+ * end, a new job is refused while they already have `cap` queued or running on the org. Run in
+ * the transaction that queues the job, under a lock on the user and org, so instances creating
+ * jobs at once cannot both pass.
+ */
+async function refuseOverCap(tx: Pick<Database, "select" | "execute">, org: string, actor: Actor, cap = DEFAULT_MAX_ACTIVE_JOBS) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`grantdesk-jobs:${org.toLowerCase()}:${actor.id}`}))`);
+  const [row] = await tx
+    .select({ active: count() })
+    .from(bulkJobs)
+    .where(and(eq(bulkJobs.org, org.toLowerCase()), eq(bulkJobs.actorId, actor.id), inArray(bulkJobs.status, ["queued", "running"])));
+  const active = row?.active ?? 0;
+  if (active >= cap) {
+    throw new ApiError(
+      "too_many_jobs",
+      `You already have ${active} bulk job${active === 1 ? "" : "s"} queued or running on ${org}, the most one person may have at once (${cap}). Wait for one to finish, or cancel one, then try again.`,
+    );
+  }
 }
 
 /** How many owners the selected rows belong to, and how many have write or admin access (from the inventory). */
@@ -52,6 +78,7 @@ async function insertJob(
 ) {
   const facts = await selectionFacts(database, job.selected);
   await database.transaction(async (tx) => {
+    if (job.status === "queued") await refuseOverCap(tx, job.org, job.actor, job.maxActiveJobs);
     await tx.insert(bulkJobs).values({
       id: job.id,
       org: job.org.toLowerCase(),
@@ -131,7 +158,7 @@ export async function createJob(database: Database, selection: Selection & { ids
  */
 export async function confirmDraft(
   database: Database,
-  confirmation: { org: string; draftId: string; actor: Actor; actedAs: ActingIdentity; reason?: string; typedOrg?: string },
+  confirmation: { org: string; draftId: string; actor: Actor; actedAs: ActingIdentity; reason?: string; typedOrg?: string; maxActiveJobs?: number },
 ): Promise<void> {
   const [draft] = await database
     .select()
@@ -145,6 +172,7 @@ export async function confirmDraft(
   }
   await guard(() =>
     database.transaction(async (tx) => {
+      await refuseOverCap(tx, confirmation.org, confirmation.actor, confirmation.maxActiveJobs);
       const updated = await tx
         .update(bulkJobs)
         .set({ status: "queued", actedAs: confirmation.actedAs, reason: confirmation.reason ?? null, confirmedAt: new Date() })

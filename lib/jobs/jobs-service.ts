@@ -12,6 +12,7 @@ import type { JobDraft, JobSummary } from "@/lib/contract/jobs";
 import type { Page } from "@/lib/contract/pat-rows";
 import { bulkJobs } from "@/lib/db/jobs-schema";
 import { db } from "@/lib/db/database";
+import { env } from "@/lib/env";
 import type { Database } from "@/lib/db/open-database";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
@@ -72,7 +73,7 @@ export async function startJob(org: string, actor: Actor, action: AuditAction, i
   refuseWhileStopping();
   const actedAs = await actingAs(actor);
   return withDatabase(async (database) => {
-    const id = await createJob(database, { org, actor, actedAs, action, ids, reason });
+    const id = await createJob(database, { org, actor, actedAs, action, ids, reason, maxActiveJobs: env().maxActiveJobsPerUser });
     queued();
     return toJobSummary(await readJob(database, org, id));
   });
@@ -81,7 +82,8 @@ export async function startJob(org: string, actor: Actor, action: AuditAction, i
 /**
  * The review and revoke routes: the ids run as a job (durable, paced, re-checked), and the route
  * answers every id's outcome once it is done — or, when it waits behind another job of the org for
- * longer than WAIT_FOR_RESULT_MS, the job itself (it carries on; the page follows it).
+ * longer than WAIT_FOR_RESULT_MS, or the server is stopping, the job itself (it carries on; the
+ * page follows it).
  */
 export async function runJobAndWait(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<BulkResult | JobSummary> {
   const job = await startJob(org, actor, action, ids, reason);
@@ -90,7 +92,9 @@ export async function runJobAndWait(org: string, actor: Actor, action: AuditActi
     for (;;) {
       const [row] = await database.select().from(bulkJobs).where(eq(bulkJobs.id, job.id));
       if (row && (row.status === "done" || row.status === "failed" || row.status === "cancelled")) return refusedAsAWhole(await jobResult(database, job.id));
-      if (Date.now() > deadline) return toJobSummary(row!);
+      // Past the wait, or this server is stopping (the job is handed back and carries on after
+      // the restart, or on another instance): answer the job, which the page follows.
+      if (Date.now() > deadline || isShuttingDown()) return toJobSummary(row!);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   });
@@ -119,7 +123,7 @@ export async function confirmJob(org: string, actor: Actor, draftId: string, rea
   refuseWhileStopping();
   const actedAs = await actingAs(actor);
   return withDatabase(async (database) => {
-    await confirmDraft(database, { org, actor, actedAs, draftId, reason, typedOrg });
+    await confirmDraft(database, { org, actor, actedAs, draftId, reason, typedOrg, maxActiveJobs: env().maxActiveJobsPerUser });
     queued();
     return toJobSummary(await readJob(database, org, draftId));
   });

@@ -130,10 +130,13 @@ it("a token revoked on GitHub leaves the list after the next sync, and is kept a
   expect(history.items.find((row) => row.id === revoked!.id)?.gone).toEqual({ at: expect.any(String), reason: "revoked_outside" });
 });
 
-it("answers 404 with a clear message for an org without the app", async () => {
+it("answers an org without the app as it answers a non-owner, asking GitHub nothing", async () => {
+  await github.call(listOrgs, "/api/orgs", {});
+  const mark = await github.mark();
   const { status, body } = await github.call(listTokens, "/api/orgs/initech/tokens", { org: "initech" });
-  expect(status).toBe(404);
-  expect(body).toEqual({ error: { code: "not_installed", message: expect.stringContaining("Grantdesk is not installed on initech") } });
+  expect(status).toBe(403);
+  expect(body).toEqual({ error: { code: "forbidden", message: expect.stringContaining("You are not an owner of initech") } });
+  expect(await github.log(mark)).toEqual([]);
 });
 
 describe("bad input", () => {

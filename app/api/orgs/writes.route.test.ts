@@ -5,6 +5,9 @@ import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BulkResult } from "@/lib/contract/bulk-result";
 import type { Page } from "@/lib/contract/pat-rows";
+import { db } from "@/lib/db/database";
+import { bulkJobs } from "@/lib/db/jobs-schema";
+import { auditBatches } from "@/lib/db/schema";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { POST as review } from "./[org]/requests/review/route";
 import { GET as listRequests } from "./[org]/requests/route";
@@ -126,11 +129,11 @@ describe("POST /api/orgs/{org}/tokens/revoke", () => {
     expect(await github.record("acme", "tokens", id!)).toMatchObject({ status: "active" });
   });
 
-  it("answers 404 for an org without the app, before sending any write", async () => {
+  it("answers 403 for an org without the app, before sending any write", async () => {
     const mark = await github.mark();
     const { status, body } = await github.call(revoke, "/api/orgs/initech/tokens/revoke", { org: "initech" }, { ids: [1, 2] });
-    expect(status).toBe(404);
-    expect(body.error.code).toBe("not_installed");
+    expect(status).toBe(403);
+    expect(body.error.code).toBe("forbidden");
     expect((await github.log(mark)).filter((entry) => entry.method === "POST")).toEqual([]);
   });
 
@@ -146,5 +149,21 @@ describe("POST /api/orgs/{org}/tokens/revoke", () => {
     const negative = await github.call(revoke, "/api/orgs/acme/tokens/revoke", { org: "acme" }, { ids: [5, -5] });
     expect(negative).toMatchObject({ status: 400, body: { error: { message: "ids[1]: must be a positive whole number" } } });
     expect(await github.log(mark)).toEqual([]);
+  });
+
+  it("refuses a note or reason with NUL, a control character or a bidi override with 400 naming the field, storing and sending nothing", async () => {
+    const [token] = await firstIds("tokens", 1);
+    const [request] = await firstIds("requests", 1);
+    const database = await db();
+    const [jobs, batches] = [await database.$count(bulkJobs), await database.$count(auditBatches)];
+    const mark = await github.mark();
+    for (const text of ["Offboarding\u0000", "esc \u001b[2J", "\u202Eyltnerruc"]) {
+      const revoked = await github.call(revoke, "/api/orgs/acme/tokens/revoke", { org: "acme" }, { ids: [token], note: text });
+      expect(revoked).toMatchObject({ status: 400, body: { error: { code: "bad_request", message: expect.stringMatching(/^note: must not contain (control|bidirectional)/) } } });
+      const reviewed = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids: [request], action: "deny", reason: text });
+      expect(reviewed).toMatchObject({ status: 400, body: { error: { code: "bad_request", message: expect.stringMatching(/^reason: must not contain (control|bidirectional)/) } } });
+    }
+    expect(await github.log(mark)).toEqual([]);
+    expect([await database.$count(bulkJobs), await database.$count(auditBatches)]).toEqual([jobs, batches]);
   });
 });

@@ -18,9 +18,8 @@ export default async function OrgLayout({ children, params }: { children: React.
   if (!isOrgName(org)) notFound();
   const user = await getPageUser();
   if (!user) redirect(appUrl(`/signin?callbackUrl=${encodeURIComponent(`/orgs/${org}`)}`));
-  const access = await checkOrgAccess(org, user);
-  if (access === "not_installed") notFound();
-  if (access === "not_owner") forbidden();
+  // Not installed and not an owner look alike (see lib/auth/authorize-request.ts).
+  if ((await checkOrgAccess(org, user)) !== "owner") forbidden();
 
   return (
     <div>
