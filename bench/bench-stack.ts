@@ -28,8 +28,6 @@ const OWNER = { login: "mona", id: 1001 };
 export interface StackSpec {
   name: "main" | "large";
   world: { seed: number; requests: number; tokens: number };
-  /** Added to BENCH_APP_PORT and BENCH_FAKE_PORT. */
-  portOffset: number;
   /** The dashboard's embedded database (inventory, jobs, audit trail): fresh each run, apart from the demo's ./data. */
   dataDir: string;
   /** The dashboard's own output, kept for when a benchmark fails. */
@@ -41,7 +39,6 @@ export interface StackSpec {
 export const MAIN_STACK: StackSpec = {
   name: "main",
   world: { seed: 1, requests: 1_500, tokens: 6_000 },
-  portOffset: 0,
   dataDir: path.join(OUT_DIR, "data"),
   logFile: path.join(OUT_DIR, "dashboard.log"),
 };
@@ -50,7 +47,6 @@ export const MAIN_STACK: StackSpec = {
 export const LARGE_STACK: StackSpec = {
   name: "large",
   world: { seed: 1, requests: 5_000, tokens: 100_000 },
-  portOffset: 1,
   dataDir: path.join(OUT_DIR, "data-large"),
   logFile: path.join(OUT_DIR, "dashboard-large.log"),
 };
@@ -94,8 +90,9 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   let logStartSeq = 0;
   let githubToken = "";
   const stack = await startStack({
-    appPort: APP_PORT + spec.portOffset,
-    fakePort: FAKE_PORT + spec.portOffset,
+    // The stacks run one after the other, on the same ports.
+    appPort: APP_PORT,
+    fakePort: FAKE_PORT,
     distDir: DIST_DIR,
     build: built ? "always" : "never",
     logFile: spec.logFile,

@@ -15,6 +15,8 @@ export interface RunReport {
   durationSeconds: number;
   /** Seconds each benchmark took, and the build when one was needed. */
   timings: Record<string, number>;
+  /** The machine's 1-minute load average while each benchmark ran (min, mean, max). */
+  loadAverage: Record<string, unknown>;
   machine: Record<string, unknown>;
   figures: Figure[];
   details: Record<string, unknown>;

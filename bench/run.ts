@@ -9,6 +9,7 @@ import { measureBulkWrites } from "./bulk-writes";
 import type { BenchmarkResult, Figure } from "./figures";
 import { measureInventoryQueries } from "./inventory-query";
 import { measureInventorySync } from "./inventory-sync";
+import { describeLoad, LoadAverageSampler, type LoadAverageSummary } from "./load-average";
 import { launchChromium, measurePageSpeed } from "./page-speed";
 import { measurePageWeight } from "./page-weight";
 import { measurePayload } from "./payload-size";
@@ -58,8 +59,12 @@ const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 const ledgers: RunLedger[] = [];
 const machineExtra: Record<string, unknown> = {};
+const loadAverage = new LoadAverageSampler();
+/** The machine's 1-minute load average while each benchmark ran. */
+const loadDuring: Record<string, LoadAverageSummary | null> = {};
 
 async function main(): Promise<number> {
+  loadAverage.start();
   const mainNames = ["4. Page weight", "1. Proxy overhead", "7. Payload", "6. Memory", "5. Page speed", "3. Bulk"];
   const largeNames = ["8. Inventory sync", "9. Inventory queries", "10. Memory, 100,000 tokens", "11. Bulk job"];
   const all = [...mainNames, "2. Token mints", ...largeNames];
@@ -115,11 +120,14 @@ async function main(): Promise<number> {
 
   figures.sort((a, b) => a.benchmark.localeCompare(b.benchmark, "en", { numeric: true }));
   const passed = figures.every((entry) => entry.pass !== false);
-  const machine = machineInfo(machineExtra);
-  writeResults({ date: new Date(started).toISOString(), passed, durationSeconds: seconds(started), timings, machine, figures, details }, resultsFile);
+  loadAverage.stop();
+  const machine = machineInfo({ ...machineExtra, loadAverageDuringRun: loadAverage.summary() });
+  writeResults({ date: new Date(started).toISOString(), passed, durationSeconds: seconds(started), timings, loadAverage: loadDuring, machine, figures, details }, resultsFile);
 
   console.log("");
   printTable(figures);
+  console.log(`\nLoad average (1 min) during the run: ${describeLoad(loadAverage.summary())}`);
+  for (const [name, summary] of Object.entries(loadDuring)) console.log(`  ${name}: ${describeLoad(summary)}`);
   const missed = figures.filter((entry) => entry.pass === false).length;
   console.log(`\n${passed ? "Every budget met" : `${missed} budget${missed === 1 ? "" : "s"} missed`} · ${seconds(started)} s · ${resultsFile}`);
   return passed ? 0 : 1;
@@ -148,6 +156,7 @@ async function runAll(ledger: RunLedger | null, benchmarks: Benchmark[]): Promis
     }
     await ledger?.readUpstream();
     timings[name] = seconds(began);
+    loadDuring[name] = loadAverage.summary(began, Date.now());
   }
 }
 

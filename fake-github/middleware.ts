@@ -32,6 +32,7 @@ export function logRequests(state: FakeState): MiddlewareHandler<FakeEnv> {
     if (isOutside(c.req.path)) return next();
     const url = new URL(c.req.url);
     const text = c.req.method === "GET" || c.req.method === "HEAD" ? "" : await c.req.text();
+    const arrived = performance.now();
     const entry = state.log.add({
       time: new Date().toISOString(),
       method: c.req.method,
@@ -43,6 +44,7 @@ export function logRequests(state: FakeState): MiddlewareHandler<FakeEnv> {
     c.set("logEntry", entry);
     await next();
     entry.status = c.res.status;
+    entry.ms = Math.round((performance.now() - arrived) * 10) / 10;
     entry.notModified = c.res.status === 304;
   };
 }

@@ -14,6 +14,8 @@ export interface LogEntry {
   /** The parsed JSON body, form fields as an object, the raw text when neither parses, or null. */
   body: unknown;
   status: number | null;
+  /** Milliseconds from its arrival to its answer (the configured latency included); null meanwhile. */
+  ms: number | null;
   /** The kind of credential that made the call; null when anonymous, refused, or a web page. */
   auth: "app" | "installation" | "user" | null;
   /** The user's login, for user access tokens. */
@@ -54,7 +56,7 @@ export class RequestLog {
   private nextSeq = 1;
 
   add(entry: Pick<LogEntry, "time" | "method" | "path" | "query" | "body" | "conditional">): LogEntry {
-    const full: LogEntry = { seq: this.nextSeq++, ...entry, status: null, auth: null, user: null, appId: null, installationId: null, notModified: false };
+    const full: LogEntry = { seq: this.nextSeq++, ...entry, status: null, ms: null, auth: null, user: null, appId: null, installationId: null, notModified: false };
     this.entries.push(full);
     if (this.entries.length > MAX_LOG_ENTRIES) this.entries = this.entries.slice(-Math.floor(MAX_LOG_ENTRIES * 0.9));
     return full;
