@@ -27,9 +27,13 @@ export class LoadAverageSampler {
     this.sample();
   }
 
-  /** The samples taken from `from` to `to` (ms since the epoch); the whole run without them. */
+  /**
+   * The samples taken from `from` to `to` (ms since the epoch; the whole run without them). A
+   * benchmark shorter than the sampling interval gets the latest sample before its end.
+   */
   summary(from = 0, to = Number.POSITIVE_INFINITY): LoadAverageSummary | null {
-    const loads = this.samples.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample.load);
+    let loads = this.samples.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample.load);
+    if (loads.length === 0) loads = this.samples.filter((sample) => sample.at <= to).slice(-1).map((sample) => sample.load);
     if (loads.length === 0) return null;
     return { min: round(Math.min(...loads)), mean: round(loads.reduce((sum, load) => sum + load, 0) / loads.length), max: round(Math.max(...loads)), samples: loads.length };
   }
