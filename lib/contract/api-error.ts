@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   audit_unavailable: 503,
   database_unavailable: 503,
   overloaded: 503,
+  webhooks_not_configured: 503,
   github_timeout: 504,
 } as const;
 

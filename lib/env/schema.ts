@@ -39,6 +39,7 @@ export const envSchema = z
     GITHUB_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(100).max(120_000).default(10_000)),
     INVENTORY_REQUESTS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(60)),
     INVENTORY_TOKENS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(900)),
+    GITHUB_WEBHOOK_SECRET: z.preprocess(optional, z.string().optional()),
   })
   .superRefine((value, ctx) => {
     if (!value.GITHUB_APP_PRIVATE_KEY && !value.GITHUB_APP_PRIVATE_KEY_FILE) {
@@ -75,6 +76,8 @@ export interface Env {
   githubTimeoutMs: number;
   /** How often each org's pending requests and token grants are synced into the inventory. */
   syncIntervalSeconds: { requests: number; tokens: number };
+  /** The GitHub App's webhook secret; unset, webhook deliveries are refused and the periodic sync alone keeps the inventory. */
+  webhookSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -115,6 +118,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     port: raw.PORT,
     githubTimeoutMs: raw.GITHUB_TIMEOUT_MS,
     syncIntervalSeconds: { requests: raw.INVENTORY_REQUESTS_INTERVAL_SECONDS, tokens: raw.INVENTORY_TOKENS_INTERVAL_SECONDS },
+    webhookSecret: raw.GITHUB_WEBHOOK_SECRET,
   };
 }
 
