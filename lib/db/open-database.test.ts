@@ -65,6 +65,7 @@ for (const backend of STORAGE_BACKENDS) {
         "org_write_pace",
         "pat_inventory",
         "session_revocations",
+        "webhook_deliveries",
       ]);
       const journal = await rows<{ count: number }>(opened, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(journal[0]?.count).toBe(MIGRATION_COUNT);
