@@ -63,5 +63,5 @@ export type WebhookReceiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 /** A delivery sent to the handler directly (to replay one altered), as fake-github would send it. */
 export function deliveryRequest(headers: Record<string, string>, body: string | Buffer): NextRequest {
-  return new NextRequest(`${APP_URL}/api/github/webhooks`, { method: "POST", headers, body });
+  return new NextRequest(`${APP_URL}/api/github/webhooks`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
 }

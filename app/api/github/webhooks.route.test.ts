@@ -208,7 +208,9 @@ describe("a malformed delivery", () => {
       },
     });
     const { NextRequest } = await import("next/server");
-    const streamed = new NextRequest("http://grantdesk.test/api/github/webhooks", { method: "POST", headers: headers("{}"), body: chunked, duplex: "half" } as RequestInit & { duplex: "half" });
+    // A streamed body, as a chunked upload arrives: no Content-Length to refuse it by.
+    const init = { method: "POST", headers: headers("{}"), body: chunked, duplex: "half" };
+    const streamed = new NextRequest("http://grantdesk.test/api/github/webhooks", init as unknown as ConstructorParameters<typeof NextRequest>[1]);
     expect((await POST(streamed)).status).toBe(413);
   });
 });
