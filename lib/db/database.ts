@@ -32,3 +32,10 @@ function opened(): Promise<OpenDatabase> {
   }
   return holder.grantdeskDatabase;
 }
+
+/** Closes the process's database, if it was opened (at exit: the embedded one flushes to disk). */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.grantdeskDatabase;
+  holder.grantdeskDatabase = undefined;
+  if (opening) await (await opening.catch(() => undefined))?.close();
+}

@@ -1,6 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { ApiError } from "@/lib/contract/api-error";
+import { actingIdentityFor } from "@/lib/auth/acting-identity";
+import { isShuttingDown } from "@/lib/lifecycle/shutdown";
 import type { AuditAction } from "@/lib/contract/audit-record";
 import type { BulkResult } from "@/lib/contract/bulk-result";
 import type { InventoryFilters } from "@/lib/contract/inventory";
@@ -42,6 +44,11 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
   return work(database);
 }
 
+/** A server told to stop (SIGTERM) takes no new job: its worker is handing jobs back. */
+function refuseWhileStopping(): void {
+  if (isShuttingDown()) throw new ApiError("shutting_down", "Grantdesk is restarting and takes no new actions right now; nothing was queued. Try again in a moment.");
+}
+
 function queued(): void {
   startJobWorker();
   wakeJobWorker();
@@ -49,8 +56,9 @@ function queued(): void {
 
 /** A page's selection, queued as a job; answers the job. */
 export async function startJob(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<JobSummary> {
+  refuseWhileStopping();
   return withDatabase(async (database) => {
-    const id = await createJob(database, { org, actor, action, ids, reason });
+    const id = await createJob(database, { org, actor, actedAs: actingIdentityFor(actor).actedAs, action, ids, reason });
     queued();
     return toJobSummary(await readJob(database, org, id));
   });
@@ -77,12 +85,13 @@ export async function runJobAndWait(org: string, actor: Actor, action: AuditActi
 /** "All that match": freezes the matching ids for the owner to confirm. */
 export async function draftJob(org: string, actor: Actor, action: AuditAction, filters: InventoryFilters): Promise<JobDraft> {
   const repositoryIds = filters.repository === undefined ? undefined : await subsetIdsReaching(org, KIND_OF[action], filters, github());
-  return withDatabase((database) => createDraft(database, { org, actor, action, filters, repositoryIds }));
+  return withDatabase((database) => createDraft(database, { org, actor, actedAs: actingIdentityFor(actor).actedAs, action, filters, repositoryIds }));
 }
 
 export async function confirmJob(org: string, actor: Actor, draftId: string, reason: string | undefined, typedOrg: string | undefined): Promise<JobSummary> {
+  refuseWhileStopping();
   return withDatabase(async (database) => {
-    await confirmDraft(database, { org, actor, draftId, reason, typedOrg });
+    await confirmDraft(database, { org, actor, actedAs: actingIdentityFor(actor).actedAs, draftId, reason, typedOrg });
     queued();
     return toJobSummary(await readJob(database, org, draftId));
   });

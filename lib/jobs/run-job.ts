@@ -3,6 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { AuditExecutor } from "@/lib/audit/audit-chain";
 import { recordChunkTargets, type TargetSnapshot } from "@/lib/audit/record-intent";
 import { recordOutcomes } from "@/lib/audit/record-outcomes";
+import { ownerTokenSource } from "@/lib/auth/owner-tokens";
+import { isApiError } from "@/lib/contract/api-error";
 import type { IdOutcome } from "@/lib/contract/bulk-result";
 import type { GoneReason, PatResource } from "@/lib/contract/pat-rows";
 import { bulkJobs, orgWritePace } from "@/lib/db/jobs-schema";
@@ -48,7 +50,7 @@ export interface RunJobOptions {
 const DONE: Record<Job["action"], GoneReason> = { approve: "approved", deny: "denied", revoke: "revoked" };
 const DONE_OUTSIDE: Record<PatResource, GoneReason> = { requests: "reviewed_outside", tokens: "revoked_outside" };
 /** Failures that hold for every call to the org: the job stops, the rest is not sent. */
-const STOPS_THE_JOB = new Set(["github_unauthorized", "missing_permission", "not_installed"]);
+const STOPS_THE_JOB = new Set(["github_unauthorized", "missing_permission", "not_installed", "reauth_required"]);
 /** Failures GitHub did not process (or could not be reached for): the chunk is tried again after a wait. */
 const TRY_AGAIN = new Set(["rate_limited", "github_unreachable", "overloaded"]);
 const TRY_AGAIN_MAX = 5;
@@ -137,11 +139,22 @@ export async function runJob(job: Job, options: RunJobOptions): Promise<void> {
         const toSend = ids.filter((id) => check.listed.has(id));
         if (toSend.length > 0) {
           await hold({ inflightChunk: chunk, inflightAt: new Date() });
-          for (const outcome of await sendChunk({ org: job.org, kind: job.kind, action: job.action, reason: job.reason, ids: toSend, database, client, pace })) byId.set(outcome.id, outcome);
+          const asUser = job.actedAs === "owner" ? ownerTokenSource({ id: job.actorId, login: job.actorLogin }) : undefined;
+          for (const outcome of await sendChunk({ org: job.org, kind: job.kind, action: job.action, reason: job.reason, ids: toSend, database, client, asUser, pace })) {
+            byId.set(outcome.id, outcome);
+          }
         }
         outcomes = ids.map((id) => byId.get(id)!);
       } catch (error) {
         if (error instanceof LeaseLost) throw error;
+        if (isApiError(error) && error.code === "reauth_required") {
+          // ACT_AS=owner and GitHub refused the owner's token and its refresh before this chunk was sent.
+          await hold({ inflightChunk: null, inflightAt: null });
+          throw new StopJob(
+            error.code,
+            `${job.actorLogin} must sign in to Grantdesk again: GitHub no longer accepts their token, so nothing more was sent. Start the rest again after signing in.`,
+          );
+        }
         const failure = error instanceof GitHubError ? error : null;
         if (failure && STOPS_THE_JOB.has(failure.code)) throw new StopJob(failure.code, failure.message);
         if (failure && tries < TRY_AGAIN_MAX) {

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { ApiError } from "@/lib/contract/api-error";
 import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
-import { env } from "@/lib/env";
+import { appCredentials, syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { publishOrgEvent } from "@/lib/events/publish-org-event";
 import type { GitHubClient } from "@/lib/github/create-github-client";
 import { GitHubError } from "@/lib/github/github-error";
@@ -14,14 +14,14 @@ import { applyPatRequestEvent, type Applied } from "./apply-pat-request-event";
 import { claimDelivery, finishDelivery, pruneDeliveries, type DeliveryFacts } from "./delivery-store";
 import { readRawBody } from "./read-raw-body";
 import { verifySignature } from "./verify-signature";
-import { installationEventSchema, otherEventSchema, patRequestEventSchema, WEBHOOK_HEADERS, type InstallationEvent, type PatRequestEvent } from "./webhook-payloads";
+import { installationEventSchema, otherEventSchema, patRequestEventSchema, WEBHOOK_HEADERS, type InstallationEvent } from "./webhook-payloads";
 
 // `POST /api/github/webhooks`: the GitHub App's deliveries. The signature is the only credential
 // (there is no session): nothing is read, stored or done before it checks out, and the payload is
 // trusted for what GitHub says happened, never for who may act — Grantdesk acts only on orgs its
 // own record says the app is installed on, with its own installation token.
 //
-// In order: no secret configured → 503 (nothing can be verified); body over the limit → 413;
+// In order: no app or no secret configured → 503 (nothing can be verified); body over the limit → 413;
 // signature missing or wrong → 401; headers or payload malformed → 400; then the delivery is
 // claimed by its id (a redelivery of one handled → 200, nothing done), applied, and answered with
 // what became of it. Payloads are never logged or stored.
@@ -43,17 +43,18 @@ export interface WebhookAnswer {
 
 interface Received {
   facts: DeliveryFacts;
-  apply: (database: Database, client: GitHubClient) => Promise<Applied>;
+  apply: (database: Database, client: GitHubClient, appId: string) => Promise<Applied>;
 }
 
-export async function receiveWebhook(req: Request, client: GitHubClient = github()): Promise<Response> {
-  const secret = env().webhookSecret;
-  if (!secret) {
+export async function receiveWebhook(req: Request, clientFor: () => GitHubClient = github): Promise<Response> {
+  const app = await currentApp();
+  if (!app.webhookSecret) {
     throw new ApiError(
       "webhooks_not_configured",
-      "Grantdesk has no webhook secret (GITHUB_WEBHOOK_SECRET), so it cannot verify deliveries and accepts none. Set it to the GitHub App's webhook secret; until then the periodic sync keeps the inventory.",
+      "Grantdesk has no webhook secret (GITHUB_WEBHOOK_SECRET, or the one /setup stored), so it cannot verify deliveries and accepts none. Set it to the GitHub App's webhook secret; until then the periodic sync keeps the inventory.",
     );
   }
+  const secret = app.webhookSecret;
   const body = await readRawBody(req, MAX_WEBHOOK_BODY_BYTES);
   if (!(await verifySignature(secret, body, req.headers.get("x-hub-signature-256")))) {
     noteRefusal();
@@ -67,7 +68,7 @@ export async function receiveWebhook(req: Request, client: GitHubClient = github
 
   let applied: Applied;
   try {
-    applied = await received.apply(database, client);
+    applied = await received.apply(database, clientFor(), app.appId);
   } catch (error) {
     // Left claimed with no outcome: a redelivery in a few minutes handles it again.
     console.error(`[webhooks] delivery ${received.facts.deliveryId} (${received.facts.event}) failed: ${redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
@@ -82,6 +83,14 @@ export async function receiveWebhook(req: Request, client: GitHubClient = github
     outcome: applied.outcome,
     ...(applied.detail ? { detail: applied.detail } : {}),
   });
+}
+
+/** The app's credentials (from the environment, or stored by /setup); without any, nothing can be verified. */
+async function currentApp(): Promise<{ appId: string; webhookSecret: string | null }> {
+  await syncAppCredentials();
+  const app = appCredentials();
+  if (!app) throw new ApiError("not_configured", "Grantdesk has no GitHub App yet, so it accepts no deliveries. An operator sets it up at /setup.");
+  return { appId: app.appId, webhookSecret: app.webhookSecret };
 }
 
 function answer(status: number, body: WebhookAnswer): Response {
@@ -124,7 +133,7 @@ function parseDelivery(headers: Headers, body: Uint8Array): Received {
     const org = payload.installation.target_type === "Organization" && account ? account.login : null;
     return {
       facts: { deliveryId, event, action: payload.action, org, installationId: payload.installation.id },
-      apply: (database, client) => applyInstallationEvent(database, client, payload),
+      apply: (database, client, appId) => applyInstallationEvent(database, client, appId, payload),
     };
   }
   const payload = parse(otherEventSchema, json, event);
@@ -164,9 +173,9 @@ async function forInstalledOrg(database: Database, client: GitHubClient, org: st
   return applied;
 }
 
-async function applyInstallationEvent(database: Database, client: GitHubClient, event: InstallationEvent): Promise<Applied> {
+async function applyInstallationEvent(database: Database, client: GitHubClient, appId: string, event: InstallationEvent): Promise<Applied> {
   const { installation } = event;
-  if (String(installation.app_id) !== env().appId) return { outcome: "ignored", detail: "The installation is another app's." };
+  if (String(installation.app_id) !== appId) return { outcome: "ignored", detail: "The installation is another app's." };
   const account = installation.account;
   if (installation.target_type !== "Organization" || !account) return { outcome: "ignored", detail: "Grantdesk manages organizations only, not personal accounts." };
   const suspended = event.action === "suspend" || (event.action !== "unsuspend" && !!installation.suspended_at);

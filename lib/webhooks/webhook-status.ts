@@ -2,13 +2,12 @@ import "server-only";
 import { ApiError } from "@/lib/contract/api-error";
 import type { WebhookStatus } from "@/lib/contract/webhooks";
 import { db } from "@/lib/db/database";
+import { appCredentials, syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { lastWebhookDeliveryAt } from "@/lib/inventory/installations";
+import { WEBHOOK_PATH } from "@/lib/setup/app-manifest";
 import { recentDeliveries } from "./delivery-store";
-
-/** The path GitHub delivers to (route: app/api/github/webhooks). */
-export const WEBHOOK_PATH = "/api/github/webhooks";
 
 /** Which mode the org is in and what arrived last, for the settings page. */
 export async function webhookStatus(org: string): Promise<WebhookStatus> {
@@ -16,7 +15,8 @@ export async function webhookStatus(org: string): Promise<WebhookStatus> {
   try {
     const database = await db();
     const [lastDeliveryAt, recent] = await Promise.all([lastWebhookDeliveryAt(database, org), recentDeliveries(database, org)]);
-    const secretConfigured = config.webhookSecret !== undefined;
+    await syncAppCredentials();
+    const secretConfigured = !!appCredentials()?.webhookSecret;
     const last = recent.last;
     return {
       org,
