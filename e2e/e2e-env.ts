@@ -20,6 +20,7 @@ export const MEMBER_STATE = path.join(RUN_DIR, "member.json");
 export const KNOWN_SECRETS = {
   authSecret: "e2e-known-fake-session-secret-3b9d1f7a2c5e",
   clientSecret: "e2e-known-fake-client-secret-8c4a6e2f0d1b",
+  webhookSecret: "e2e-known-fake-webhook-secret-5d2e9a7c1f3b",
 };
 
 export const OWNER = "mona";
@@ -34,5 +35,7 @@ export const EXTRA_STACKS = {
   actAsOwner: { appPort: APP_PORT + 2, fakePort: FAKE_PORT + 2 },
   /** The standalone server (as the image runs it) on PostgreSQL, stopped with SIGTERM. */
   standalone: { appPort: APP_PORT + 3, fakePort: FAKE_PORT + 3 },
+  /** Two dashboards on one PostgreSQL: this one receives the webhooks; the second runs on appPort + 1. */
+  twoInstances: { appPort: APP_PORT + 4, fakePort: FAKE_PORT + 4 },
 } as const;
 export const extraAppUrl = (name: keyof typeof EXTRA_STACKS) => `http://127.0.0.1:${EXTRA_STACKS[name].appPort}`;

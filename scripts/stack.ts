@@ -45,6 +45,9 @@ const APP_CREDENTIAL_VARIABLES = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GI
 export async function startStack(options: StackOptions): Promise<Stack> {
   const appUrl = `http://127.0.0.1:${options.appPort}`;
   const fake = await startFakeGitHub({
+    // fake-github delivers its signed webhooks to the dashboard, as GitHub would to the app's URL.
+    webhookUrl: `${appUrl}/api/github/webhooks`,
+    webhookSecret: randomBytes(24).toString("base64url"),
     ...options.fake,
     port: options.fakePort,
     callbackUrls: [`${appUrl}/api/auth/callback/github`, `http://localhost:${options.appPort}/api/auth/callback/github`],

@@ -13,7 +13,7 @@ import { webhookDeliveries } from "@/lib/db/webhooks-schema";
 import { orgEventHub } from "@/lib/events/org-event-hub";
 import { grantLookupsSettled } from "@/lib/inventory/look-up-grants";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
-import { deliveryRequest, startWebhookReceiver, type WebhookReceiver } from "@/test-support/webhook-receiver";
+import { deliveryRequest, type WebhookReceiver } from "@/test-support/webhook-receiver";
 import { POST } from "./webhooks/route";
 
 const SECRET = "webhook-route-tests-secret";
@@ -40,14 +40,12 @@ let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   github = await startFakeGitHubEnv({ seed: 7, requests: 40, tokens: 120, webhookSecret: SECRET, smtpPort: null });
-  receiver = await startWebhookReceiver((req) => POST(req));
-  await github.control("config", { webhookUrl: receiver.url });
+  receiver = await github.deliverWebhooksTo(POST);
   await github.sync("acme");
 });
 
 afterAll(async () => {
   await grantLookupsSettled();
-  await receiver?.close();
   await github?.close();
 });
 

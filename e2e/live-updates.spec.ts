@@ -1,0 +1,166 @@
+// Live updates end to end: a member asks for a token on (fake) GitHub, GitHub's signed webhook
+// reaches the dashboard, and the requests table open in the browser shows the request — with its
+// reason, which the webhook does not carry — without a reload. Then the same across two dashboard
+// processes on one PostgreSQL: the one that receives the delivery is not the one the page is on.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { type Page } from "@playwright/test";
+import { Client } from "pg";
+import { grantdeskEnvFor } from "@/fake-github/grantdesk-env";
+import { USERS } from "@/fake-github/world";
+import { sessionCookieFor } from "@/test-support/session-cookie";
+import { DIST_DIR, EXTRA_STACKS, FAKE_URL, extraAppUrl } from "./e2e-env";
+import { startExtraStack, type ExtraStack } from "./extra-stack";
+import type { FakeGitHubControl } from "./fake-github-control";
+import { expect, test } from "./fixtures";
+import { openPatList, patTable } from "./pat-list-page";
+import { signInAs } from "./sign-in";
+
+interface FakeDelivery {
+  action: string | null;
+  url: string | null;
+  state: string;
+  statusCode: number | null;
+  responseBody: string | null;
+  payload: { personal_access_token_request?: { id: number } };
+}
+
+/** fake-github's delivery of the `created` event of request `id`, once it has been answered. */
+async function createdDelivery(fakeUrl: string, id: number): Promise<FakeDelivery> {
+  let found: FakeDelivery | undefined;
+  await expect
+    .poll(async () => {
+      const { deliveries } = (await (await fetch(`${fakeUrl}/_fake/deliveries?event=personal_access_token_request`)).json()) as { deliveries: FakeDelivery[] };
+      found = deliveries.find((delivery) => delivery.action === "created" && delivery.payload.personal_access_token_request?.id === id);
+      return found?.state;
+    })
+    .toBe("delivered");
+  return found!;
+}
+
+/** Marks the document: a reload or navigation would lose the mark. */
+const markDocument = (page: Page) => page.evaluate(() => Object.assign(window, { grantdeskNoReload: true }));
+const documentKept = (page: Page) => page.evaluate(() => (window as unknown as { grantdeskNoReload?: boolean }).grantdeskNoReload === true);
+
+async function requestAppearsLive(page: Page, fake: FakeGitHubControl, fakeUrl: string, tokenName: string, reason: string) {
+  await expect(page.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible();
+  await markDocument(page);
+  const created = await fake.createRequest("acme", { owner: USERS.hubot.login, tokenName, reason });
+
+  const row = patTable(page, "requests").getByRole("row").filter({ has: page.getByRole("link", { name: new RegExp(`^${tokenName}`) }) });
+  // The periodic sync would take up to 10 s here (INVENTORY_REQUESTS_INTERVAL_SECONDS); the webhook is the way in.
+  await expect(row).toBeVisible({ timeout: 8_000 });
+  await expect(row).toContainText(reason);
+  expect(await documentKept(page)).toBe(true);
+
+  const delivery = await createdDelivery(fakeUrl, created.id);
+  expect(delivery.statusCode).toBe(200);
+  expect(JSON.parse(delivery.responseBody!)).toMatchObject({ outcome: "processed" });
+  return { created, delivery };
+}
+
+test.describe("a new token request", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("appears in the open requests table without a reload, with its reason; the settings page says webhooks are on", async ({ page, fake }) => {
+    await signInAs(page, "mona", "/orgs/acme/requests");
+    await expect(page.getByLabel("Signed in as mona")).toBeVisible();
+    await openPatList(page, "acme", "requests");
+    const { delivery } = await requestAppearsLive(page, fake, FAKE_URL, "live-e2e-deployer", "Deploys the staging site from CI, needs contents:write");
+    expect(delivery.url).toMatch(/\/api\/github\/webhooks$/);
+
+    await page.getByRole("navigation", { name: "acme sections" }).getByRole("link", { name: "Settings" }).click();
+    const webhooks = page.getByRole("region", { name: "Webhooks" });
+    await expect(webhooks.getByRole("status")).toContainText("Webhooks: changes on GitHub reach Grantdesk as they happen. Last delivery received");
+    await expect(webhooks).toContainText(/\/api\/github\/webhooks/);
+    await expect(webhooks).not.toContainText("Periodic sync only");
+  });
+});
+
+test.describe("two dashboards on one PostgreSQL", () => {
+  const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+  test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
+  test.describe.configure({ timeout: 180_000 });
+
+  const SECOND_PORT = EXTRA_STACKS.twoInstances.appPort + 1;
+  const SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
+  const SECOND_AUTH_SECRET = "e2e-second-instance-session-secret-7a1c";
+  let receiving: ExtraStack | undefined;
+  let second: { child: ChildProcess; output: () => string } | undefined;
+  let database: { url: string; drop(): Promise<void> } | undefined;
+
+  test.afterAll(async () => {
+    if (second?.child.exitCode === null) {
+      const exited = new Promise((resolve) => second!.child.once("exit", resolve));
+      process.kill(-second.child.pid!, "SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    await receiving?.stop();
+    await database?.drop();
+  });
+
+  async function withClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await run(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  test("a delivery received by one updates a page open on the other", async ({ page }) => {
+    const name = `grantdesk_e2e_${randomBytes(6).toString("hex")}`;
+    await withClient(TEST_DATABASE_URL!, (admin) => admin.query(`CREATE DATABASE ${name}`));
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    database = { url: url.toString(), drop: () => withClient(TEST_DATABASE_URL!, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+
+    // The first dashboard gets fake-github's webhooks (its URL is the app's webhook URL).
+    receiving = await startExtraStack("twoInstances", { env: { DATABASE_URL: database.url, INVENTORY_REQUESTS_INTERVAL_SECONDS: "600" } });
+    // The second: the same build, database and GitHub, no webhooks pointed at it.
+    const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(SECOND_PORT)], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: DIST_DIR,
+        ...grantdeskEnvFor(receiving.fake),
+        AUTH_SECRET: SECOND_AUTH_SECRET,
+        APP_URL: SECOND_URL,
+        NEXTAUTH_URL: SECOND_URL,
+        DATABASE_URL: database.url,
+        INVENTORY_REQUESTS_INTERVAL_SECONDS: "600",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    second = { child, output: () => output };
+    await expect
+      .poll(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the second dashboard exited: ${output}`);
+          return fetch(`${SECOND_URL}/api/health`).then(
+            (response) => response.status,
+            () => 0,
+          );
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(200);
+
+    const cookie = await sessionCookieFor(USERS.mona, SECOND_AUTH_SECRET);
+    const [cookieName, cookieValue] = cookie.split(/=(.*)/s) as [string, string];
+    await page.context().addCookies([{ name: cookieName, value: cookieValue, url: SECOND_URL }]);
+    await page.goto(`${SECOND_URL}/orgs/acme/requests`);
+    // The first sync of the fresh database fills the table (whichever instance runs it).
+    await expect(patTable(page, "requests").getByRole("checkbox").first()).toBeVisible({ timeout: 60_000 });
+
+    const { delivery } = await requestAppearsLive(page, receiving.control, receiving.fake.url, "two-instance-token", "Reads the audit log for the SOC report");
+    expect(delivery.url).toBe(`${extraAppUrl("twoInstances")}/api/github/webhooks`);
+    expect(second.output()).not.toContain("[webhooks]");
+  });
+});
