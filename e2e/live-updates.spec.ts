@@ -9,6 +9,7 @@ import { Client } from "pg";
 import { grantdeskEnvFor } from "@/fake-github/grantdesk-env";
 import { USERS } from "@/fake-github/world";
 import { sessionCookieFor } from "@/test-support/session-cookie";
+import { expectNoSeriousViolations } from "./axe";
 import { DIST_DIR, EXTRA_STACKS, FAKE_URL, extraAppUrl } from "./e2e-env";
 import { startExtraStack, type ExtraStack } from "./extra-stack";
 import type { FakeGitHubControl } from "./fake-github-control";
@@ -74,6 +75,7 @@ test.describe("a new token request", () => {
     await expect(webhooks.getByRole("status")).toContainText("Webhooks: changes on GitHub reach Grantdesk as they happen. Last delivery received");
     await expect(webhooks).toContainText(/\/api\/github\/webhooks/);
     await expect(webhooks).not.toContainText("Periodic sync only");
+    await expectNoSeriousViolations(page);
   });
 });
 
