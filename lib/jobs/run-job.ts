@@ -150,10 +150,7 @@ export async function runJob(job: Job, options: RunJobOptions): Promise<void> {
         if (isApiError(error) && error.code === "reauth_required") {
           // ACT_AS=owner and GitHub refused the owner's token and its refresh before this chunk was sent.
           await hold({ inflightChunk: null, inflightAt: null });
-          throw new StopJob(
-            error.code,
-            `${job.actorLogin} must sign in to Grantdesk again: GitHub no longer accepts their token, so nothing more was sent. Start the rest again after signing in.`,
-          );
+          throw new StopJob(error.code, error.message);
         }
         const failure = error instanceof GitHubError ? error : null;
         if (failure && STOPS_THE_JOB.has(failure.code)) throw new StopJob(failure.code, failure.message);
@@ -196,7 +193,7 @@ export async function runJob(job: Job, options: RunJobOptions): Promise<void> {
       return;
     }
     const [current] = await database.select({ nextChunk: bulkJobs.nextChunk }).from(bulkJobs).where(eq(bulkJobs.id, job.id));
-    await finishUnsent(job, current?.nextChunk ?? job.nextChunk, options, "failed", error.message).catch((failure: unknown) =>
+    await finishUnsent(job, current?.nextChunk ?? job.nextChunk, options, "failed", error.message, error.code).catch((failure: unknown) =>
       console.error(`[jobs] could not close job ${job.id}:`, redactSecrets(String(failure))),
     );
   } finally {
@@ -233,7 +230,7 @@ async function settleChunk(job: Job, chunk: number, outcomes: IdOutcome[], { dat
  * skipped when the owner cancelled, failed (not sent) when an error stopped the job — so the trail
  * accounts for every id of the job.
  */
-async function finishUnsent(job: Job, from: number, options: RunJobOptions, how: "cancelled" | "failed", reason?: string) {
+async function finishUnsent(job: Job, from: number, options: RunJobOptions, how: "cancelled" | "failed", reason?: string, code = "not_sent") {
   const { database, owner } = options;
   const [current] = await database.select({ inflightChunk: bulkJobs.inflightChunk }).from(bulkJobs).where(eq(bulkJobs.id, job.id));
   for (let chunk = from; chunk < job.chunks; chunk++) {
@@ -246,7 +243,7 @@ async function finishUnsent(job: Job, from: number, options: RunJobOptions, how:
         ? { id, ok: false, code: "outcome_unknown", error: `Sent, but ${reason ?? "the job stopped"} before GitHub's answer could be checked. Check GitHub before trying again.` }
         : how === "cancelled"
           ? { id, ok: false, code: "cancelled", error: "Not sent: the job was cancelled." }
-          : { id, ok: false, code: "not_sent", error: `Not sent: ${reason}` },
+          : { id, ok: false, code, error: `Not sent: ${reason}` },
     );
     await settleChunk(job, chunk, outcomes, options);
   }

@@ -24,6 +24,7 @@ let github: FakeGitHubEnv;
 beforeAll(async () => {
   github = await startFakeGitHubEnv({ seed: 21, applyDelayMs: 20 });
   vi.stubEnv("ACT_AS", "owner");
+  await github.sync("acme");
 });
 
 afterAll(async () => {
@@ -63,8 +64,8 @@ describe("with ACT_AS=owner", () => {
     const ids = await pendingIds(2);
     const mark = await github.mark();
     const { status, body } = await github.call(review, "/api/orgs/acme/requests/review", { org: "acme" }, { ids, action: "deny", reason: "as mona" });
-    expect(status).toBe(200);
     expect(body).toMatchObject({ accepted: 2, failed: 0 });
+    expect(status).toBe(200);
     const log = await github.log(mark);
     expect(await writes(mark)).toEqual([expect.objectContaining({ path: "/orgs/acme/personal-access-token-requests", status: 202, auth: "user", user: "mona" })]);
     expect(log.filter((entry) => entry.method === "GET").every((entry) => entry.auth !== "user")).toBe(true);
@@ -129,7 +130,7 @@ describe("with ACT_AS=owner", () => {
 
   it("refuses before sending anything when the owner has no token kept (signed in before ACT_AS=owner)", async () => {
     await (await db()).delete(ownerTokens);
-    const ids = await pendingIds(1);
+    const ids = ((await github.call(listTokens, "/api/orgs/acme/tokens?per_page=1", { org: "acme" })).body as Page<{ id: number }>).items.map((row) => row.id);
     const mark = await github.mark();
     const { status, body } = await github.call(revoke, "/api/orgs/acme/tokens/revoke", { org: "acme" }, { ids });
     expect(status).toBe(401);
