@@ -79,6 +79,25 @@ test.describe("a new token request", () => {
   });
 });
 
+test("the tabs of one browser share one event stream per org, and another tab takes it over when its tab closes", async ({ context, fake }) => {
+  const streams: string[] = [];
+  context.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/orgs/acme/events") streams.push(request.url());
+  });
+  const first = await context.newPage();
+  await openPatList(first, "acme", "tokens");
+  await expect(first.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible();
+  const second = await context.newPage();
+  await openPatList(second, "acme", "requests");
+  await expect(second.getByRole("status").filter({ hasText: /^Live$/ })).toBeVisible();
+  expect(streams).toHaveLength(1);
+
+  // The first tab held the stream: closing it hands the stream to the second, which stays live.
+  await first.close();
+  await expect.poll(() => streams.length).toBe(2);
+  await requestAppearsLive(second, fake, FAKE_URL, "handed-over-token", "Still live after the other tab closed");
+});
+
 test.describe("two dashboards on one PostgreSQL", () => {
   const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
   test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
