@@ -2,20 +2,17 @@
 // reaches the dashboard, and the requests table open in the browser shows the request — with its
 // reason, which the webhook does not carry — without a reload. Then the same across two dashboard
 // processes on one PostgreSQL: the one that receives the delivery is not the one the page is on.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { type Page } from "@playwright/test";
-import { Client } from "pg";
-import { grantdeskEnvFor } from "@/fake-github/grantdesk-env";
 import { USERS } from "@/fake-github/world";
-import { sessionCookieFor } from "@/test-support/session-cookie";
 import { expectNoSeriousViolations } from "./axe";
-import { DIST_DIR, EXTRA_STACKS, FAKE_URL, extraAppUrl } from "./e2e-env";
+import { FAKE_URL, extraAppUrl } from "./e2e-env";
 import { startExtraStack, type ExtraStack } from "./extra-stack";
 import type { FakeGitHubControl } from "./fake-github-control";
 import { expect, test } from "./fixtures";
 import { openPatList, patTable } from "./pat-list-page";
 import { signInAs } from "./sign-in";
+import { createDatabase, TEST_DATABASE_URL } from "./test-database";
 
 interface FakeDelivery {
   action: string | null;
@@ -99,89 +96,37 @@ test("the tabs of one browser share one event stream per org, and another tab ta
 });
 
 test.describe("two dashboards on one PostgreSQL", () => {
-  const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
   test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
   test.describe.configure({ timeout: 180_000 });
+  test.use({ baseURL: extraAppUrl("instanceA"), storageState: { cookies: [], origins: [] } });
 
-  const SECOND_PORT = EXTRA_STACKS.twoInstances.appPort + 1;
-  const SECOND_URL = `http://127.0.0.1:${SECOND_PORT}`;
-  const SECOND_AUTH_SECRET = "e2e-second-instance-session-secret-7a1c";
-  let receiving: ExtraStack | undefined;
-  let second: { child: ChildProcess; output: () => string } | undefined;
+  const stacks: ExtraStack[] = [];
   let database: { url: string; drop(): Promise<void> } | undefined;
 
   test.afterAll(async () => {
-    if (second?.child.exitCode === null) {
-      const exited = new Promise((resolve) => second!.child.once("exit", resolve));
-      process.kill(-second.child.pid!, "SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
-    await receiving?.stop();
+    for (const stack of stacks.reverse()) await stack.stop();
     await database?.drop();
   });
 
-  async function withClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
-    }
-  }
-
   test("a delivery received by one updates a page open on the other", async ({ page }) => {
-    const name = `grantdesk_e2e_${randomBytes(6).toString("hex")}`;
-    await withClient(TEST_DATABASE_URL!, (admin) => admin.query(`CREATE DATABASE ${name}`));
-    const url = new URL(TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
-    database = { url: url.toString(), drop: () => withClient(TEST_DATABASE_URL!, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+    database = await createDatabase();
+    const authSecret = randomBytes(32).toString("base64url");
+    // Syncs are rare here: only the webhook (to A) and the events (through PostgreSQL) can bring the request to B in time.
+    const env = { DATABASE_URL: database.url, INVENTORY_REQUESTS_INTERVAL_SECONDS: "600" };
+    // fake-github delivers to A (its webhook URL is A's); B shares the deployment's GitHub and database.
+    const a = await startExtraStack("instanceA", { env, authSecret });
+    stacks.push(a);
+    const b = await startExtraStack("instanceB", { sharedFake: a.fake, env, authSecret });
+    stacks.push(b);
 
-    // The first dashboard gets fake-github's webhooks (its URL is the app's webhook URL).
-    receiving = await startExtraStack("twoInstances", { env: { DATABASE_URL: database.url, INVENTORY_REQUESTS_INTERVAL_SECONDS: "600" } });
-    // The second: the same build, database and GitHub, no webhooks pointed at it.
-    const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(SECOND_PORT)], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_DIST_DIR: DIST_DIR,
-        ...grantdeskEnvFor(receiving.fake),
-        AUTH_SECRET: SECOND_AUTH_SECRET,
-        APP_URL: SECOND_URL,
-        NEXTAUTH_URL: SECOND_URL,
-        DATABASE_URL: database.url,
-        INVENTORY_REQUESTS_INTERVAL_SECONDS: "600",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    second = { child, output: () => output };
-    await expect
-      .poll(
-        async () => {
-          if (child.exitCode !== null) throw new Error(`the second dashboard exited: ${output}`);
-          return fetch(`${SECOND_URL}/api/health`).then(
-            (response) => response.status,
-            () => 0,
-          );
-        },
-        { timeout: 60_000 },
-      )
-      .toBe(200);
-
-    const cookie = await sessionCookieFor(USERS.mona, SECOND_AUTH_SECRET);
-    const [cookieName, cookieValue] = cookie.split(/=(.*)/s) as [string, string];
-    await page.context().addCookies([{ name: cookieName, value: cookieValue, url: SECOND_URL }]);
-    await page.goto(`${SECOND_URL}/orgs/acme/requests`);
-    // The first sync of the fresh database fills the table (whichever instance runs it).
+    // One session works on both (same secret, same database; the cookie is the host's, whatever the port).
+    await signInAs(page, "mona", "/orgs/acme/requests");
+    await expect(page.getByRole("table", { name: "Pending requests" })).toBeVisible();
+    await page.goto(`${extraAppUrl("instanceB")}/orgs/acme/requests`);
     await expect(patTable(page, "requests").getByRole("checkbox").first()).toBeVisible({ timeout: 60_000 });
 
-    const { delivery } = await requestAppearsLive(page, receiving.control, receiving.fake.url, "two-instance-token", "Reads the audit log for the SOC report");
-    expect(delivery.url).toBe(`${extraAppUrl("twoInstances")}/api/github/webhooks`);
-    expect(second.output()).not.toContain("[webhooks]");
+    const { delivery } = await requestAppearsLive(page, a.control, a.fake.url, "two-instance-token", "Reads the audit log for the SOC report");
+    expect(delivery.url).toBe(`${extraAppUrl("instanceA")}/api/github/webhooks`);
+    expect(b.log()).not.toContain("[webhooks]");
   });
 });
