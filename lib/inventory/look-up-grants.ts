@@ -14,10 +14,13 @@ import { requestSync } from "./sync-state";
 //
 // Approvals come in bursts: one bulk approval of 1,000 requests is 1,000 deliveries within
 // seconds, and a read per delivery would spend more than GitHub's 900-points-a-minute secondary
-// limit allows. So lookups are coalesced per org: the first starts at once, and the token ids
-// arriving while it runs are read together by the next (50 a call). The delivery does not wait
-// for it. A token GitHub does not list yet, or a read that fails, leaves it to an early sync of
-// the tokens list.
+// limit allows. So lookups are coalesced per org: a read waits GATHER_MS for the rest of a burst,
+// and the token ids arriving meanwhile (or while it runs) are read together (50 a call). The
+// delivery does not wait for it. A token GitHub does not list yet, or a read that fails, leaves
+// it to an early sync of the tokens list.
+
+/** How long a lookup waits for more approvals of the same burst: the grant shows this much later. */
+const GATHER_MS = 200;
 
 interface OrgLookups {
   pending: Set<number>;
@@ -47,6 +50,7 @@ export function lookUpGrant(org: string, tokenId: number, options: LookUpGrantsO
 
 async function drain(org: string, entry: OrgLookups, { database, client }: LookUpGrantsOptions): Promise<void> {
   while (entry.pending.size > 0) {
+    await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     const tokenIds = [...entry.pending];
     entry.pending.clear();
     try {

@@ -4,13 +4,14 @@
 // the app is left alone, and token-request events reach the inventory with the request's reason.
 
 import { createHmac } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgEvent } from "@/lib/contract/org-events";
 import { db } from "@/lib/db/database";
 import { githubInstallations, inventorySyncs, patInventory } from "@/lib/db/inventory-schema";
 import { webhookDeliveries } from "@/lib/db/webhooks-schema";
 import { orgEventHub } from "@/lib/events/org-event-hub";
+import { reviewRequests } from "@/lib/github/review-requests";
 import { grantLookupsSettled } from "@/lib/inventory/look-up-grants";
 import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-github-env";
 import { deliveryRequest, type WebhookReceiver } from "@/test-support/webhook-receiver";
@@ -264,6 +265,27 @@ describe("a reviewed or withdrawn request", () => {
     await deliveryOf(cancelled.id, "cancelled");
     expect(await inventoryRow("requests", denied.id)).toMatchObject({ goneReason: "denied_outside" });
     expect(await inventoryRow("requests", cancelled.id)).toMatchObject({ goneReason: "cancelled" });
+  });
+});
+
+describe("a bulk approval on GitHub", () => {
+  it("takes every request off the queue and reads the new grants in coalesced calls, not one per delivery", async () => {
+    const { records } = (await github.control("state/orgs/acme/requests?status=pending")) as { records: { id: number; tokenId: number }[] };
+    const approving = records.slice(0, 100);
+    expect(approving.length).toBeGreaterThanOrEqual(30);
+    const mark = await github.mark();
+    const result = await reviewRequests("acme", approving.map((record) => record.id), "approve");
+    expect(result.accepted).toBe(approving.length);
+    for (const record of approving) await deliveryOf(record.id, "approved");
+    await grantLookupsSettled();
+
+    for (const record of approving) expect(await inventoryRow("requests", record.id)).toMatchObject({ goneReason: "approved_outside" });
+    const grants = await (await db()).select().from(patInventory).where(and(eq(patInventory.org, "acme"), eq(patInventory.kind, "tokens"), isNull(patInventory.goneAt)));
+    const granted = new Set(grants.map((grant) => grant.tokenId));
+    expect(approving.filter((record) => !granted.has(record.tokenId))).toEqual([]);
+    const lookups = (await github.log(mark)).filter((entry) => entry.path === "/orgs/acme/personal-access-tokens" && entry.query.includes("token_id"));
+    console.info(`[webhooks] ${approving.length} approved deliveries → ${lookups.length} token_id[] reads of the tokens list`);
+    expect(lookups.length).toBeLessThan(approving.length / 2);
   });
 });
 
