@@ -3,11 +3,14 @@ import type { GoneReason } from "@/lib/contract/pat-rows";
 import type { Database } from "@/lib/db/open-database";
 import type { GitHubClient } from "@/lib/github/create-github-client";
 import { findListedByTokenIds } from "@/lib/github/find-listed";
+import { publishOrgEvent } from "@/lib/events/publish-org-event";
 import { GitHubError } from "@/lib/github/github-error";
 import { noteInventoryChanged } from "@/lib/inventory/inventory-events";
+import { noteWebhookDelivery, recordedInstallation, refreshInstallations } from "@/lib/inventory/installations";
 import { markGone, upsertListedRows } from "@/lib/inventory/inventory-store";
 import { lookUpGrant } from "@/lib/inventory/look-up-grants";
 import { requestSync } from "@/lib/inventory/sync-state";
+import type { Applied } from "./delivery-store";
 import type { PatRequestEvent } from "./webhook-payloads";
 
 // A `personal_access_token_request` delivery, applied to the inventory at once.
@@ -17,12 +20,16 @@ import type { PatRequestEvent } from "./webhook-payloads";
 //   GitHub no longer lists (reviewed meanwhile, or a delivery arriving late) is not added.
 // - approved, denied, cancelled: the request leaves the pending list (GitHub said so: the
 //   signature proves the delivery is GitHub's); an approval's new token grant is looked up too.
-
-export type Applied = { outcome: "processed" | "ignored" | "deferred"; detail: string | null };
+//
+// Only for an org the app is installed on (and not suspended): for any other nothing is done.
 
 const GONE: Record<string, GoneReason> = { approved: "approved_outside", denied: "denied_outside", cancelled: "cancelled" };
 
-export async function applyPatRequestEvent(database: Database, client: GitHubClient, event: PatRequestEvent): Promise<Applied> {
+export function applyPatRequestEvent(database: Database, client: GitHubClient, event: PatRequestEvent): Promise<Applied> {
+  return forInstalledOrg(database, client, event.organization.login, () => applyToInventory(database, client, event));
+}
+
+async function applyToInventory(database: Database, client: GitHubClient, event: PatRequestEvent): Promise<Applied> {
   const org = event.organization.login.toLowerCase();
   const request = event.personal_access_token_request;
   const now = new Date();
@@ -52,4 +59,27 @@ export async function applyPatRequestEvent(database: Database, client: GitHubCli
   await noteInventoryChanged(database, org, ["requests"]);
   if (event.action === "approved") lookUpGrant(org, request.token_id, { database, client });
   return { outcome: "processed", detail: null };
+}
+
+/**
+ * A token-request event is applied only where the app is installed, by Grantdesk's record of its
+ * installations; an org the record does not know yet (a delivery before the first refresh) is
+ * looked up on GitHub first.
+ */
+async function forInstalledOrg(database: Database, client: GitHubClient, org: string, apply: () => Promise<Applied>): Promise<Applied> {
+  let installed = await recordedInstallation(database, org);
+  if (installed === "unknown") {
+    try {
+      const orgs = await refreshInstallations(database, client);
+      installed = orgs.some((known) => known.login.toLowerCase() === org.toLowerCase()) ? "installed" : "not_installed";
+    } catch (error) {
+      if (!(error instanceof GitHubError)) throw error;
+      return { outcome: "deferred", detail: `GitHub could not be asked whether the app is installed on ${org} (${error.code}); the periodic sync catches up.` };
+    }
+  }
+  if (installed !== "installed") return { outcome: "ignored", detail: `Grantdesk is not installed on ${org} (or its installation is suspended); nothing was done.` };
+  await noteWebhookDelivery(database, org);
+  const applied = await apply();
+  await publishOrgEvent(database, { type: "webhook", org });
+  return applied;
 }

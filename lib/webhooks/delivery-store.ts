@@ -22,6 +22,9 @@ export interface DeliveryFacts {
   installationId: number | null;
 }
 
+/** What became of a delivery once handled, and why in words (never payload content). */
+export type Applied = { outcome: Exclude<DeliveryOutcome, "processing">; detail: string | null };
+
 export type Claim = { claimed: true; attempts: number } | { claimed: false; outcome: DeliveryOutcome };
 
 export async function claimDelivery(database: Database, facts: DeliveryFacts, now = new Date()): Promise<Claim> {
@@ -44,7 +47,7 @@ export async function claimDelivery(database: Database, facts: DeliveryFacts, no
   return { claimed: false, outcome: existing?.outcome ?? "processing" };
 }
 
-export async function finishDelivery(database: Database, deliveryId: string, outcome: Exclude<DeliveryOutcome, "processing">, detail: string | null): Promise<void> {
+export async function finishDelivery(database: Database, deliveryId: string, { outcome, detail }: Applied): Promise<void> {
   await database.update(webhookDeliveries).set({ outcome, detail, finishedAt: new Date() }).where(eq(webhookDeliveries.deliveryId, deliveryId));
 }
 

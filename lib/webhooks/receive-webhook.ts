@@ -4,17 +4,16 @@ import { ApiError } from "@/lib/contract/api-error";
 import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
 import { appCredentials, syncAppCredentials } from "@/lib/app-credentials/app-credentials";
-import { publishOrgEvent } from "@/lib/events/publish-org-event";
 import type { GitHubClient } from "@/lib/github/create-github-client";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
-import { applyInstallationChange, noteWebhookDelivery, recordedInstallation, refreshInstallations } from "@/lib/inventory/installations";
-import { applyPatRequestEvent, type Applied } from "./apply-pat-request-event";
-import { claimDelivery, finishDelivery, pruneDeliveries, type DeliveryFacts } from "./delivery-store";
+import { applyInstallationEvent } from "./apply-installation-event";
+import { applyPatRequestEvent } from "./apply-pat-request-event";
+import { claimDelivery, finishDelivery, pruneDeliveries, type Applied, type DeliveryFacts } from "./delivery-store";
 import { readRawBody } from "./read-raw-body";
 import { verifySignature } from "./verify-signature";
-import { installationEventSchema, otherEventSchema, patRequestEventSchema, WEBHOOK_HEADERS, type InstallationEvent } from "./webhook-payloads";
+import { installationEventSchema, otherEventSchema, patRequestEventSchema, WEBHOOK_HEADERS } from "./webhook-payloads";
 
 // `POST /api/github/webhooks`: the GitHub App's deliveries. The signature is the only credential
 // (there is no session): nothing is read, stored or done before it checks out, and the payload is
@@ -74,7 +73,7 @@ export async function receiveWebhook(req: Request, clientFor: () => GitHubClient
     console.error(`[webhooks] delivery ${received.facts.deliveryId} (${received.facts.event}) failed: ${redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
     throw error instanceof GitHubError || error instanceof ApiError ? error : new ApiError("internal_error", "Grantdesk could not apply the delivery. The error was logged; redeliver it in a few minutes.");
   }
-  await finishDelivery(database, received.facts.deliveryId, applied.outcome, applied.detail);
+  await finishDelivery(database, received.facts.deliveryId, applied);
   await pruneDeliveries(database).catch((error: unknown) => console.warn(`[webhooks] could not prune old deliveries: ${redactSecrets(String(error))}`));
   if (applied.outcome === "deferred") console.warn(`[webhooks] delivery ${received.facts.deliveryId} (${received.facts.event}) deferred: ${applied.detail}`);
   return answer(applied.outcome === "deferred" ? 202 : 200, {
@@ -124,7 +123,7 @@ function parseDelivery(headers: Headers, body: Uint8Array): Received {
     const org = payload.organization.login;
     return {
       facts: { deliveryId, event, action: payload.action, org, installationId: null },
-      apply: (database, client) => forInstalledOrg(database, client, org, () => applyPatRequestEvent(database, client, payload)),
+      apply: (database, client) => applyPatRequestEvent(database, client, payload),
     };
   }
   if (event === "installation" || event === "installation_repositories") {
@@ -148,47 +147,6 @@ function parse<S extends z.ZodType>(schema: S, json: unknown, event: string): z.
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new ApiError("bad_request", `The payload is not a valid ${event} event: ${issue.path.join(".") || "(the payload)"}: ${issue.message}.`);
-}
-
-/**
- * A token-request event is applied only where the app is installed, by Grantdesk's record of its
- * installations; an org the record does not know yet (a delivery before the first refresh) is
- * looked up on GitHub first.
- */
-async function forInstalledOrg(database: Database, client: GitHubClient, org: string, apply: () => Promise<Applied>): Promise<Applied> {
-  let installed = await recordedInstallation(database, org);
-  if (installed === "unknown") {
-    try {
-      const orgs = await refreshInstallations(database, client);
-      installed = orgs.some((known) => known.login.toLowerCase() === org.toLowerCase()) ? "installed" : "not_installed";
-    } catch (error) {
-      if (!(error instanceof GitHubError)) throw error;
-      return { outcome: "deferred", detail: `GitHub could not be asked whether the app is installed on ${org} (${error.code}); the periodic sync catches up.` };
-    }
-  }
-  if (installed !== "installed") return { outcome: "ignored", detail: `Grantdesk is not installed on ${org} (or its installation is suspended); nothing was done.` };
-  await noteWebhookDelivery(database, org);
-  const applied = await apply();
-  await publishOrgEvent(database, { type: "webhook", org });
-  return applied;
-}
-
-async function applyInstallationEvent(database: Database, client: GitHubClient, appId: string, event: InstallationEvent): Promise<Applied> {
-  const { installation } = event;
-  if (String(installation.app_id) !== appId) return { outcome: "ignored", detail: "The installation is another app's." };
-  const account = installation.account;
-  if (installation.target_type !== "Organization" || !account) return { outcome: "ignored", detail: "Grantdesk manages organizations only, not personal accounts." };
-  const suspended = event.action === "suspend" || (event.action !== "unsuspend" && !!installation.suspended_at);
-  await applyInstallationChange(database, {
-    action: event.action,
-    installationId: installation.id,
-    account: { login: account.login, id: account.id, avatarUrl: account.avatar_url },
-    suspended,
-  });
-  if (event.action !== "deleted") client.rememberInstallation(account.login, installation.id);
-  await noteWebhookDelivery(database, account.login);
-  await publishOrgEvent(database, { type: "webhook", org: account.login });
-  return { outcome: "processed", detail: null };
 }
 
 const refusals = globalThis as typeof globalThis & { grantdeskWebhookRefusals?: { count: number; loggedAt: number } };
