@@ -7,6 +7,7 @@ import { startStack } from "./stack";
 const appPort = Number(process.env.PORT ?? 3000);
 const fakePort = Number(process.env.FAKE_GITHUB_PORT ?? 4010);
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const AUTO_REQUEST_EVERY_MS = 3 * 60_000;
 
 async function main() {
   for (const [name, port, variable] of [
@@ -28,7 +29,8 @@ async function main() {
     fakePort,
     distDir,
     build: buildIsStale(distDir) ? "always" : "never",
-    fake: { seed: 1, requests: 600, tokens: 6000 },
+    // A member asks for a token every few minutes on their own; the request shows up live.
+    fake: { seed: 1, requests: 600, tokens: 6000, autoRequestEveryMs: AUTO_REQUEST_EVERY_MS },
   });
 
   console.log(`
@@ -36,6 +38,11 @@ Grantdesk demo is running.
 
   Dashboard:    ${stack.appUrl}
   fake-github:  ${stack.fake.url}   (stands in for GitHub; no credentials needed)
+  Demo control: ${stack.fake.url}/_fake/demo   (make a member request a token; webhook deliveries)
+  Sinks:        ${stack.fake.url}/_sinks   (Slack messages and mail Grantdesk sent)
+
+A new token request arrives every ${AUTO_REQUEST_EVERY_MS / 60_000} minutes by itself (fake-github's webhook → Grantdesk →
+the open requests page, no reload).
 
 Sign in as:
   mona     owner of acme (the large org) and globex — review and revoke

@@ -5,6 +5,7 @@ import type { BulkResult, RateLimitStatus } from "./bulk-result";
 import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
 import type { JobDraft, JobSummary } from "./jobs";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
+import type { WebhookStatus } from "./webhooks";
 
 export type ApiAnswer =
   | OrgSummary[]
@@ -23,4 +24,5 @@ export type ApiAnswer =
   | JobSummary[]
   | Page<JobSummary>
   | BulkResult
-  | { jobs: JobSummary[] };
+  | { jobs: JobSummary[] }
+  | WebhookStatus;

@@ -68,6 +68,7 @@ for (const backend of STORAGE_BACKENDS) {
         "pat_inventory",
         "rate_limits",
         "session_revocations",
+        "webhook_deliveries",
       ]);
       const journal = await rows<{ count: number }>(opened, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(journal[0]?.count).toBe(MIGRATION_COUNT);
