@@ -4,6 +4,7 @@ import type { AuditChainVerification, AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
 import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
 import type { JobDraft, JobSummary } from "./jobs";
+import type { ChannelView, DigestQueued, NotificationRecord, NotificationSettingsView, TestSendResult } from "./notifications";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
 
 export type ApiAnswer =
@@ -23,4 +24,10 @@ export type ApiAnswer =
   | JobSummary[]
   | Page<JobSummary>
   | BulkResult
-  | { jobs: JobSummary[] };
+  | { jobs: JobSummary[] }
+  | NotificationSettingsView
+  | ChannelView
+  | Page<NotificationRecord>
+  | TestSendResult
+  | DigestQueued
+  | { deleted: string };

@@ -11,7 +11,8 @@ export const READ_ONLY_TABLES = ["audit_chain_start"] as const;
 export const PRUNED_TABLES = ["session_revocations"] as const;
 /**
  * Grantdesk's working state, which it keeps current: the inventory and its syncs, the installed
- * orgs, bulk jobs (drafts are deleted once stale) and each org's write pacing.
+ * orgs, bulk jobs (drafts are deleted once stale), each org's write pacing, and notifications
+ * (settings, channels, and the record of each one sent, whose status changes as it is retried).
  */
 export const WORKING_TABLES = [
   "pat_inventory",
@@ -21,6 +22,9 @@ export const WORKING_TABLES = [
   "bulk_jobs",
   "bulk_job_ids",
   "org_write_pace",
+  "notification_settings",
+  "notification_channels",
+  "notifications",
 ] as const;
 
 /**

@@ -125,3 +125,4 @@ export const sessionRevocations = pgTable(
 
 export * from "./inventory-schema";
 export * from "./jobs-schema";
+export * from "./notifications-schema";

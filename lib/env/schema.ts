@@ -7,6 +7,15 @@ const url = z
 
 const optional = (value: unknown) => (value === "" ? undefined : value);
 
+// Notifications (lib/notifications): the instance's default mail server, how often each instance
+// looks for notifications to send, and settings to give orgs that have none (the demo's).
+const notificationEnvShape = {
+  SMTP_URL: z.preprocess(optional, z.string().regex(/^smtps?:\/\/[^/?#\s]+(:\d+)?\/?$/, "expected smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://…").optional()),
+  SMTP_FROM: z.preprocess(optional, z.string().max(200).optional()),
+  NOTIFY_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(1, "expected at least 1 second").max(3_600).default(30)),
+  NOTIFICATIONS_SEED: z.preprocess(optional, z.string().optional()),
+};
+
 /**
  * The configuration table of DESIGN.md. Aliases (NEXTAUTH_SECRET, NEXTAUTH_URL) are folded in
  * before parsing so every message names the variable a person would set.
@@ -39,6 +48,7 @@ export const envSchema = z
     GITHUB_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(100).max(120_000).default(10_000)),
     INVENTORY_REQUESTS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(60)),
     INVENTORY_TOKENS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(900)),
+    ...notificationEnvShape,
   })
   .superRefine((value, ctx) => {
     if (!value.GITHUB_APP_PRIVATE_KEY && !value.GITHUB_APP_PRIVATE_KEY_FILE) {
@@ -75,6 +85,7 @@ export interface Env {
   githubTimeoutMs: number;
   /** How often each org's pending requests and token grants are synced into the inventory. */
   syncIntervalSeconds: { requests: number; tokens: number };
+  notifications: { smtpUrl: string | undefined; smtpFrom: string | undefined; intervalSeconds: number; seed: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -115,6 +126,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     port: raw.PORT,
     githubTimeoutMs: raw.GITHUB_TIMEOUT_MS,
     syncIntervalSeconds: { requests: raw.INVENTORY_REQUESTS_INTERVAL_SECONDS, tokens: raw.INVENTORY_TOKENS_INTERVAL_SECONDS },
+    notifications: { smtpUrl: raw.SMTP_URL, smtpFrom: raw.SMTP_FROM, intervalSeconds: raw.NOTIFY_INTERVAL_SECONDS, seed: raw.NOTIFICATIONS_SEED },
   };
 }
 

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
+import { nudgeNotifier } from "@/lib/notifications/notifier";
 import { installedOrgs, refreshInstallations } from "./installations";
 import { syncList, type SyncOutcome } from "./sync-list";
 import { readSyncStates } from "./sync-state";
@@ -87,6 +88,8 @@ async function startDueSyncs(database: Database, org: string): Promise<void> {
     const run = syncList(org, kind, { database, client: github(), owner: INSTANCE_ID }).finally(() => state.running.delete(key));
     state.running.set(key, run);
     void run.then((outcome) => {
+      // A sync may have brought a new request (or a token closer to expiry): notify now, not at the notifier's next tick.
+      if (outcome.status === "done") nudgeNotifier();
       if (outcome.status === "failed") console.warn(`[inventory] sync of ${org} ${kind} failed: ${outcome.code}: ${outcome.message}`);
     });
   }
