@@ -76,6 +76,14 @@ describe("new requests", () => {
     expect(plan({ newRequests: [request] }, { channels })[0]!.channelIds).toEqual(["c1"]);
     expect(plan({ newRequests: [request] }, { channels: [] })).toEqual([]);
   });
+
+  it("counts a request GitHub dates a moment before the channel was added (its times are whole seconds), not one made well before", () => {
+    const added = ago(60_000);
+    const channels = [{ id: "new", enabled: true, enabledSince: added }];
+    const truncated = row({ listedAt: new Date(added.getTime() - 600) });
+    const before = row({ listedAt: new Date(added.getTime() - 10_000) });
+    expect(plan({ newRequests: [truncated, before] }, { channels }).map((entry) => entry.subject)).toEqual([String(truncated.id)]);
+  });
 });
 
 describe("requests waiting too long", () => {

@@ -13,6 +13,12 @@ import type { JobFacts, NotificationContent, RequestFacts, TokenFacts } from "./
 
 const HOUR_MS = 60 * 60_000;
 const DAY_MS = 24 * HOUR_MS;
+/**
+ * How much earlier than a switching-on a moment may be and still count: GitHub gives times to the
+ * second (a request made 0.4 s after a channel was added is listed 0.6 s before it) and its clock
+ * and this server's differ a little.
+ */
+export const SINCE_GRACE_MS = 5_000;
 
 /** An inventory row, as much of it as a notification needs. */
 export interface InventoryCandidate {
@@ -121,7 +127,7 @@ export function isNotableJob(job: Pick<JobCandidate, "total" | "status">): boole
   return job.status === "failed" || (job.total > 1 && (job.status === "done" || job.status === "cancelled"));
 }
 
-const sinceOf = (value: string | null) => (value === null ? null : new Date(value));
+const sinceOf = (value: string | null) => (value === null ? null : new Date(new Date(value).getTime() - SINCE_GRACE_MS));
 
 /** Every notification due now, with the channels it goes to (none: it is not planned). */
 export function planNotifications(input: { org: string; triggers: StoredTriggers; channels: ChannelTarget[]; candidates: Candidates; now: Date }): PlannedNotification[] {
@@ -131,7 +137,7 @@ export function planNotifications(input: { org: string; triggers: StoredTriggers
 
   const add = (trigger: PlannedNotification["trigger"], since: Date | null, subject: string, dueAt: Date, content: NotificationContent) => {
     if (since === null || dueAt.getTime() < since.getTime() || dueAt.getTime() > now.getTime()) return;
-    const channelIds = channels.filter((channel) => dueAt.getTime() >= channel.enabledSince.getTime()).map((channel) => channel.id);
+    const channelIds = channels.filter((channel) => dueAt.getTime() >= channel.enabledSince.getTime() - SINCE_GRACE_MS).map((channel) => channel.id);
     if (channelIds.length > 0) planned.push({ trigger, subject, dueAt, content, channelIds });
   };
 

@@ -4,7 +4,7 @@ import { patInventory as row } from "@/lib/db/inventory-schema";
 import { bulkJobs } from "@/lib/db/jobs-schema";
 import type { StoredTriggers } from "@/lib/db/notifications-schema";
 import type { Database } from "@/lib/db/open-database";
-import type { Candidates, InventoryCandidate } from "./due-notifications";
+import { SINCE_GRACE_MS, type Candidates, type InventoryCandidate } from "./due-notifications";
 import { EXPIRING_DAYS, UNUSED_DAYS } from "./digest-contents";
 
 // The database's side of due-notifications.ts: for each trigger that is on, the rows that may be
@@ -39,7 +39,7 @@ const liveRows = (org: string, kind: "requests" | "tokens") => and(eq(row.org, o
 
 export async function findCandidates(database: Database, org: string, triggers: StoredTriggers, now: Date): Promise<Candidates> {
   const key = org.toLowerCase();
-  const since = (value: string | null) => (value === null ? null : new Date(value));
+  const since = (value: string | null) => (value === null ? null : new Date(new Date(value).getTime() - SINCE_GRACE_MS));
   const empty = Promise.resolve([] as InventoryCandidate[]);
 
   const newSince = triggers.newRequest.enabled ? since(triggers.newRequest.since) : null;
