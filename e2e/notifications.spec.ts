@@ -29,6 +29,12 @@ async function sink<T>(which: "slack" | "mail"): Promise<T[]> {
   return ((await response.json()) as { messages: T[] }).messages;
 }
 
+async function createRequest(body: Record<string, unknown>): Promise<{ id: number; repositoryIds: number[] }> {
+  const response = await fetch(`${FAKE_URL}/_fake/orgs/${ORG}/requests`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: number; repositoryIds: number[] };
+}
+
 const blockText = (message: SlackSinkMessage) =>
   message.blocks.flatMap((block) => [block.text?.text ?? "", ...(block.fields ?? []).map((field) => field.text)]).join("\n");
 const buttonUrls = (message: SlackSinkMessage) => message.blocks.flatMap((block) => (block.elements ?? []).flatMap((element) => (element.url ? [element.url] : [])));
@@ -92,7 +98,8 @@ test("a new request reaches Slack once and the mailbox, its link opens the reque
   // A member asks for a token on GitHub; a sync (Refresh) brings it in.
   const tokenName = `e2e-notify-${run}`;
   const reason = `Rotate the staging deploy key (${run})`;
-  const created = await fake.createRequest(ORG, { owner: USERS.hubot.login, tokenName, reason });
+  // Write access to a few repositories (fake-github picks 1–5 of them).
+  const created = await createRequest({ owner: USERS.hubot.login, tokenName, reason, permissions: { repository: { contents: "write", metadata: "read" } } });
   await page.goto(`/orgs/${ORG}/requests`);
   await page.getByRole("button", { name: "Refresh" }).click();
 
@@ -103,8 +110,10 @@ test("a new request reaches Slack once and the mailbox, its link opens the reque
   expect(message!.text).toBe(`New token request in ${ORG}: hubot asks for ${tokenName}`);
   expect(text).toContain(`*hubot* asks for access with the token *${tokenName}*`);
   expect(text).toContain(`>${reason}`);
-  expect(text).toContain("*Permissions*");
-  expect(text).toContain("*Repository access*");
+  expect(text).toContain("*Permissions*\n:warning: *Contents: write*\nMetadata: read");
+  // Which repositories, as GitHub lists them for the request.
+  const repositories = created.repositoryIds.length;
+  expect(text).toMatch(new RegExp(`\\*Repository access\\*\\n${repositories} selected repositor${repositories === 1 ? "y" : "ies"}: [\\w.-]+`));
   const link = `${APP_URL}/orgs/${ORG}/requests?request=${created.id}`;
   expect(buttonUrls(message!)).toContain(link);
 
