@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { USERS } from "@/fake-github/world";
+import { expectNoSeriousViolations } from "./axe";
 import { APP_URL, FAKE_URL, OWNER } from "./e2e-env";
 import { expect, test } from "./fixtures";
 import { signInAs } from "./sign-in";
@@ -139,6 +140,7 @@ test("a new request reaches Slack once and the mailbox, its link opens the reque
   const log = page.getByRole("table", { name: "Recent notifications" });
   await expect(log.getByRole("row").filter({ hasText: `New request from hubot: ${tokenName}` })).toHaveCount(2);
   await expect(log.getByRole("row").filter({ hasText: mailbox })).toContainText("Sent");
+  await expectNoSeriousViolations(page);
 
   // "Send digest now": pending requests oldest first, with the count and a link to the queue.
   await page.getByRole("button", { name: "Send digest now" }).click();

@@ -30,7 +30,9 @@ function Trigger({ checked, onChange, label, children }: { checked: boolean; onC
 function NumberField({ label, value, min, max, unit, onChange, disabled }: { label: string; value: number; min: number; max: number; unit: string; onChange: (value: number) => void; disabled: boolean }) {
   return (
     <span className="inline-flex items-center gap-1.5">
-      <Input aria-label={label} type="number" className="w-20" min={min} max={max} value={Number.isNaN(value) ? "" : value} disabled={disabled} onChange={(event) => onChange(event.target.valueAsNumber)} />
+      <span className="w-20">
+        <Input aria-label={label} type="number" min={min} max={max} value={Number.isNaN(value) ? "" : value} disabled={disabled} onChange={(event) => onChange(event.target.valueAsNumber)} />
+      </span>
       {unit}
     </span>
   );
@@ -78,14 +80,16 @@ export function NotificationTriggersForm({ org, triggers }: { org: string; trigg
             </option>
           ))}
         </select>
-        <Input
-          aria-label="Digest time zone"
-          list={zoneListId}
-          className="w-52"
-          value={draft.digest.timeZone}
-          disabled={!draft.digest.enabled}
-          onChange={(event) => set("digest", { timeZone: event.target.value })}
-        />
+        in
+        <span className="w-56">
+          <Input
+            aria-label="Digest time zone"
+            list={zoneListId}
+            value={draft.digest.timeZone}
+            disabled={!draft.digest.enabled}
+            onChange={(event) => set("digest", { timeZone: event.target.value })}
+          />
+        </span>
         <datalist id={zoneListId}>
           {zones.map((zone) => (
             <option key={zone} value={zone} />
