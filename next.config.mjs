@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 /** Headers every response carries; pages also get a per-request CSP with a nonce from proxy.ts. */
 const securityHeaders = [
   { key: "Referrer-Policy", value: "same-origin" },
@@ -17,6 +19,18 @@ const nextConfig = {
   // `npm run bench` builds with BENCH_BASELINE=1, which makes app/bench-baseline/page.bench.tsx a
   // page (the page-weight baseline); every other build has no such route.
   pageExtensions: process.env.BENCH_BASELINE === "1" ? ["bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
+  // The image (Dockerfile) and the e2e build run `node <distDir>/standalone/server.js`: a server
+  // with only the files it needs. Opt-in, because `next start` — which the demo and the bench use —
+  // warns on every start that it "does not work" with standalone output (it does).
+  ...(process.env.NEXT_OUTPUT === "standalone"
+    ? {
+        output: "standalone",
+        outputFileTracingRoot: fileURLToPath(new URL(".", import.meta.url)),
+        // Migrations are read at run time from lib/db/migrations under the working directory, which
+        // server.js sets to its own folder: copy them there (tracing cannot see a folder read by path).
+        outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**/*"] },
+      }
+    : {}),
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from beside its own module. Bundled, the copy in
   // the page-rendering layer resolves them to browser URLs (/_next/static/media/…) and cannot open

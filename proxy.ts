@@ -5,7 +5,8 @@ import { signedPathHeaders } from "@/lib/auth/request-path";
 import { env } from "@/lib/env";
 import { githubImageOrigins, pageContentSecurityPolicy } from "@/lib/security/csp";
 
-const PUBLIC_PAGES = new Set(["/signin"]);
+// /setup comes before anyone can sign in (there is no GitHub App yet); it guards itself.
+const PUBLIC_PAGES = new Set(["/signin", "/setup"]);
 
 /**
  * Runs before every page: sends anonymous visitors to sign-in (remembering where they were

@@ -104,7 +104,7 @@ test("a request's detail panel shows its own history, failures included", async 
   const panel = page.getByRole("dialog", { name: request!.tokenName });
   const history = panel.getByRole("list", { name: "History" });
   await expect(history.getByRole("listitem")).toHaveCount(1);
-  await expect(history).toContainText(new RegExp(`Denied\\s*by ${OWNER}`));
+  await expect(history).toContainText(new RegExp(`Denied\\s*by ${OWNER} through Grantdesk's app`));
   await expect(history).toContainText("Scope it to one repository, please.");
   await expect(history).toContainText("Failed · HTTP 422");
 });

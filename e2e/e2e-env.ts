@@ -24,3 +24,15 @@ export const KNOWN_SECRETS = {
 
 export const OWNER = "mona";
 export const MEMBER = "hubot";
+
+// Specs that need a dashboard of their own (another configuration, a process to stop) start one
+// beside the main one, on the next ports up, from the same build (e2e/extra-stack.ts).
+export const EXTRA_STACKS = {
+  /** A fresh install: no GitHub App credentials, waiting for /setup. */
+  setup: { appPort: APP_PORT + 1, fakePort: FAKE_PORT + 1 },
+  /** ACT_AS=owner: writes with the signed-in owner's own user token. */
+  actAsOwner: { appPort: APP_PORT + 2, fakePort: FAKE_PORT + 2 },
+  /** The standalone server (as the image runs it) on PostgreSQL, stopped with SIGTERM. */
+  standalone: { appPort: APP_PORT + 3, fakePort: FAKE_PORT + 3 },
+} as const;
+export const extraAppUrl = (name: keyof typeof EXTRA_STACKS) => `http://127.0.0.1:${EXTRA_STACKS[name].appPort}`;

@@ -44,6 +44,22 @@ export class FakeGitHubControl {
     return this.call<Record<string, unknown>>("GET", `/_fake/state/orgs/${org}/requests/${id}`);
   }
 
+  /** The apps fake-github knows: the default one and those registered from manifests. */
+  async apps() {
+    const { apps } = await this.call<{ apps: Array<{ id: number; slug: string; name: string; clientId: string; permissions: Record<string, string>; events: string[]; callbackUrls: string[]; redirectUrl: string | null; setupUrl: string | null; hook: { url: string | null; secret: string | null; active: boolean } }> }>("GET", "/_fake/apps");
+    return apps;
+  }
+
+  /** That user's access tokens expire now (their refresh tokens still work). */
+  expireUserTokens(login: string) {
+    return this.call<{ expired: number }>("POST", "/_fake/user-tokens/expire", { login });
+  }
+
+  /** That user's refresh tokens stop working. */
+  revokeRefreshTokens(login: string) {
+    return this.call<{ revoked: number }>("POST", "/_fake/user-tokens/revoke-refresh", { login });
+  }
+
   token(org: string, id: number) {
     return this.call<Record<string, unknown>>("GET", `/_fake/state/orgs/${org}/tokens/${id}`);
   }

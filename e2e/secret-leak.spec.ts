@@ -1,9 +1,9 @@
 // Runs last (project "leak-check"): the build, the dashboard's log of the whole run and its
 // responses must not contain any secret it was started with, nor any GitHub token.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { APP_KEY_FILE, DIST_DIR, KNOWN_SECRETS, OWNER_STATE, SERVER_LOG } from "./e2e-env";
+import { APP_KEY_FILE, DIST_DIR, EXTRA_STACKS, KNOWN_SECRETS, OWNER_STATE, RUN_DIR, SERVER_LOG } from "./e2e-env";
 
 function secretNeedles(): Array<[string, string | RegExp]> {
   const keyLines = readFileSync(APP_KEY_FILE, "utf8")
@@ -17,6 +17,7 @@ function secretNeedles(): Array<[string, string | RegExp]> {
     ["a PEM block", /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
     ["an installation token", /ghs_[A-Za-z0-9]{16,}/],
     ["a user token", /ghu_[A-Za-z0-9]{16,}/],
+    ["a refresh token", /ghr_[A-Za-z0-9]{16,}/],
   ];
 }
 
@@ -46,11 +47,22 @@ test("the dashboard's log of the whole run holds no secret", () => {
   expect(findLeaks("the server log", log)).toEqual([]);
 });
 
+// The dashboards specs started for themselves: set up from scratch (its app's key came from
+// GitHub's conversion), ACT_AS=owner (owners' user and refresh tokens), the standalone server.
+test("the other dashboards' logs hold no secret", () => {
+  const logs = Object.keys(EXTRA_STACKS)
+    .map((name) => path.join(RUN_DIR, `${name}.log`))
+    .filter((file) => existsSync(file));
+  expect(logs.length).toBeGreaterThan(0);
+  expect(logs.flatMap((file) => findLeaks(file, readFileSync(file, "utf8")))).toEqual([]);
+});
+
 test.describe("responses", () => {
   test.use({ storageState: OWNER_STATE });
 
   const paths = [
     "/signin",
+    "/setup",
     "/",
     "/orgs/acme/requests",
     "/orgs/initech/requests",

@@ -13,6 +13,8 @@ async function main() {
     fakePort: FAKE_PORT,
     distDir: DIST_DIR,
     build: process.env.E2E_SKIP_BUILD ? "if-missing" : "always",
+    // The standalone server too (the image's), for the specs that start their own (e2e/extra-stack.ts).
+    standaloneOutput: true,
     logFile: SERVER_LOG,
     authSecret: KNOWN_SECRETS.authSecret,
     fake: { seed: 1, requests: 300, tokens: 1200, applyDelayMs: 300, clientSecret: KNOWN_SECRETS.clientSecret },

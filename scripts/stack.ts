@@ -1,8 +1,9 @@
 // Starts fake-github and the production build of the dashboard wired to it: what `npm run demo`
 // and the Playwright suite both run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync } from "node:fs";
+import { closeSync, cpSync, existsSync, openSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { grantdeskEnvFor } from "../fake-github/grantdesk-env";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fake-github/server";
 
@@ -18,6 +19,15 @@ export interface StackOptions {
   authSecret?: string;
   fake?: Omit<FakeGitHubOptions, "port" | "callbackUrls">;
   extraEnv?: Record<string, string>;
+  /** False: start the dashboard without the GITHUB_APP_* variables, as a fresh install waiting for /setup. */
+  appCredentials?: boolean;
+  /**
+   * `standalone`: run `node <distDir>/standalone/server.js` as the image does (the build must have
+   * been made with `standaloneOutput`); default `next start`.
+   */
+  server?: "next-start" | "standalone";
+  /** Build with Next's standalone output as well (NEXT_OUTPUT=standalone), for `server: "standalone"`. */
+  standaloneOutput?: boolean;
 }
 
 export interface Stack {
@@ -25,8 +35,12 @@ export interface Stack {
   fake: FakeGitHub;
   /** The `next start` launcher: the root of the dashboard's process tree (the bench reads its memory). */
   appPid: number;
+  /** Resolves with the dashboard's exit code (or signal name) once it has exited. */
+  appExited: Promise<number | string | null>;
   stop(): Promise<void>;
 }
+
+const APP_CREDENTIAL_VARIABLES = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET", "GITHUB_WEBHOOK_SECRET"];
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const appUrl = `http://127.0.0.1:${options.appPort}`;
@@ -46,8 +60,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     PORT: String(options.appPort),
+    ...(options.standaloneOutput ? { NEXT_OUTPUT: "standalone" } : {}),
     ...options.extraEnv,
   };
+  if (options.appCredentials === false) for (const name of APP_CREDENTIAL_VARIABLES) delete env[name];
 
   const hasBuild = existsSync(`${options.distDir}/BUILD_ID`);
   if (options.build === "always" || (options.build === "if-missing" && !hasBuild)) {
@@ -65,12 +81,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // The log file itself, not a pipe through this process: a pipe breaks when this process exits
   // first, and the server's shutdown logging then fails (EPIPE) in a loop instead of exiting.
   const log = options.logFile ? openSync(options.logFile, "a") : "inherit";
-  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], {
-    env,
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
+  const [command, args, serverEnv] =
+    options.server === "standalone"
+      ? (["node", [standaloneServer(options.distDir)], { ...env, HOSTNAME: "127.0.0.1", NEXT_MANUAL_SIG_HANDLE: "true" }] as const)
+      : (["npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], env] as const);
+  const app = spawn(command, [...args], { env: serverEnv, stdio: ["ignore", log, log], detached: true });
   if (typeof log === "number") closeSync(log);
+  const appExited = new Promise<number | string | null>((resolve) => app.once("exit", (code, signal) => resolve(code ?? signal)));
 
   const stop = async () => {
     stopProcessGroup(app);
@@ -82,7 +99,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
-  return { appUrl, fake, appPid: app.pid!, stop };
+  return { appUrl, fake, appPid: app.pid!, appExited, stop };
+}
+
+/**
+ * The standalone server of a build, with the browser assets beside it as the image has them
+ * (Next leaves copying `static/` to the deployer; the Dockerfile does the same).
+ */
+function standaloneServer(distDir: string): string {
+  const root = path.join(distDir, "standalone");
+  const server = path.join(root, "server.js");
+  if (!existsSync(server)) throw new Error(`no standalone server in ${root}: build with standaloneOutput (NEXT_OUTPUT=standalone)`);
+  cpSync(path.join(distDir, "static"), path.join(root, distDir, "static"), { recursive: true });
+  if (existsSync("public")) cpSync("public", path.join(root, "public"), { recursive: true });
+  return path.resolve(server);
 }
 
 function stopProcessGroup(child: ChildProcess) {

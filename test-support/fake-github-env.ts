@@ -24,6 +24,9 @@ export interface LogEntry {
   query: string;
   body: unknown;
   status: number;
+  /** The kind of credential that made the call (null: anonymous or refused), and the user's login for a user token. */
+  auth: "app" | "installation" | "user" | null;
+  user: string | null;
 }
 
 type RouteHandler = (req: NextRequest, context: RouteContext) => Promise<Response>;

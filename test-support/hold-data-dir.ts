@@ -7,7 +7,7 @@ import { openDatabase } from "@/lib/db/open-database";
 
 const [dataDir, batchId] = process.argv.slice(2);
 const opened = await openDatabase({ dataDir: dataDir! });
-await recordIntent(opened.db, { batchId: batchId!, org: "acme", action: "revoke", actor: { login: "mona", id: 1001 }, ids: [7, 8], snapshots: new Map() });
+await recordIntent(opened.db, { batchId: batchId!, org: "acme", action: "revoke", actor: { login: "mona", id: 1001 }, actedAs: "app", ids: [7, 8], snapshots: new Map() });
 await recordOutcomes(opened.db, batchId!, [{ id: 7, ok: true }]);
 console.log("ready");
 setInterval(() => undefined, 60_000);

@@ -11,8 +11,11 @@ import { startFakeGitHubEnv, type FakeGitHubEnv } from "@/test-support/fake-gith
 import { NextRequest } from "next/server";
 
 const API_DIR = path.join(process.cwd(), "app", "api");
-// next-auth's own endpoints are how a person signs in; they cannot require a session.
-const PUBLIC_ROUTES = new Set(["auth/[...nextauth]"]);
+// Routes that cannot require a session, each guarded its own way and tested beside it:
+// next-auth's endpoints (how a person signs in), the orchestrator's probes (health, ready — they
+// say "ok" or "failed" and nothing else), and setup, which comes before anyone can sign in
+// (app/api/setup/setup.route.test.ts: no app yet, the setup session's state, the operator token).
+const PUBLIC_ROUTES = new Set(["auth/[...nextauth]", "health", "ready", "setup/start", "setup/callback", "setup/operator"]);
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // A value for each dynamic segment a route may have; an unknown one fails the test below.
 const SEGMENT_VALUES: Record<string, string> = { org: "acme", id: "1" };
@@ -25,10 +28,8 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const routes = routeFiles(API_DIR)
-  .map((file) => path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/"))
-  .filter((route) => !PUBLIC_ROUTES.has(route))
-  .sort();
+const allRoutes = routeFiles(API_DIR).map((file) => path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/"));
+const routes = allRoutes.filter((route) => !PUBLIC_ROUTES.has(route)).sort();
 
 function resolve(route: string) {
   const params: Record<string, string> = {};
@@ -75,6 +76,10 @@ async function callAs(as: "anonymous" | "hubot" | "mona", method: string, handle
 const isPatEndpoint = (entry: { path: string }) => /personal-access-token/.test(entry.path);
 
 describe("every API route", () => {
+  it("is public only when listed as such above", () => {
+    expect(allRoutes.filter((route) => PUBLIC_ROUTES.has(route)).sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
   it("is found on disk, including the known ones", () => {
     expect(routes).toEqual(
       expect.arrayContaining([

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInButton } from "@/components/auth/sign-in-button";
+import { appCredentials } from "@/lib/app-credentials/app-credentials";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getPageUser } from "@/lib/auth/session-user";
 import { env } from "@/lib/env";
@@ -21,9 +22,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // A path, or an absolute URL on APP_URL (next-auth sends those); anything else is the home page.
   const requested = [params.callbackUrl].flat()[0] ?? "/";
   const callbackUrl = safeCallbackUrl(requested, env().appUrl).slice(env().appUrl.length);
-  if (await getPageUser()) redirect(appUrl(callbackUrl));
+  // `reauth`: GitHub refused the owner's own token (ACT_AS=owner); a signed-in owner signs in again for a new one.
+  const reauth = params.reauth === "1";
+  if ((await getPageUser()) && !reauth) redirect(appUrl(callbackUrl));
   const errorCode = typeof params.error === "string" ? params.error : undefined;
-  const error = errorCode ? (ERROR_MESSAGES[errorCode] ?? "Sign-in failed. Please try again.") : undefined;
+  const error = errorCode
+    ? (ERROR_MESSAGES[errorCode] ?? "Sign-in failed. Please try again.")
+    : reauth
+      ? "GitHub no longer accepts Grantdesk's access on your behalf, so nothing was sent. Sign in again so Grantdesk can act as you."
+      : undefined;
+  const configured = appCredentials() !== null;
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4">
@@ -40,7 +48,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <div className="mt-6">
-          <SignInButton callbackUrl={callbackUrl} />
+          {configured ? (
+            <SignInButton callbackUrl={callbackUrl} />
+          ) : (
+            <p className="text-sm text-zinc-700">
+              Grantdesk has no GitHub App yet.{" "}
+              <a href="/setup" className="font-medium text-indigo-700 hover:underline">
+                Set it up
+              </a>{" "}
+              first.
+            </p>
+          )}
         </div>
       </div>
     </main>

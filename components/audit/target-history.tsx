@@ -7,6 +7,7 @@ import { InlineError } from "@/components/ui/inline-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TARGET_HISTORY_LIMIT, targetHistoryQuery } from "@/lib/browser-api/audit-queries";
 import type { PatResource } from "@/lib/contract/pat-rows";
+import { ACTING_IDENTITY_LABELS } from "@/lib/format/audit-wording";
 import { AuditActionBadge, AuditOutcome } from "./audit-badges";
 
 /** What Grantdesk's owners did to this request or token, from the audit trail, newest first. */
@@ -36,7 +37,7 @@ export function TargetHistory({ org, resource, id }: { org: string; resource: Pa
             <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-700">
               <AuditActionBadge action={record.action} />
               <span>
-                by <span className="font-medium text-zinc-900">{record.actor.login}</span>
+                by <span className="font-medium text-zinc-900">{record.actor.login}</span> {ACTING_IDENTITY_LABELS[record.actedAs]}
               </span>
               <span className="text-zinc-500">
                 · <RelativeTime iso={record.at} />

@@ -14,14 +14,17 @@ import type { DataTableInstance } from "./data-table-types";
 export function DataTableActionBar<TData extends RowData>({
   table,
   noun,
+  selectedCount,
   children,
 }: {
   table: DataTableInstance<TData>;
   noun: Noun;
+  /** When more than the page's ticked rows are selected ("all that match"): how many. */
+  selectedCount?: number;
   children: ReactNode;
 }) {
-  const count = table.getSelectedRowModel().rows.length;
-  const counted = `${count} ${count === 1 ? noun.one : noun.other} selected`;
+  const count = selectedCount ?? table.getSelectedRowModel().rows.length;
+  const counted = `${new Intl.NumberFormat("en").format(count)} ${count === 1 ? noun.one : noun.other} selected`;
   return (
     <div className="sticky bottom-4 z-20 flex justify-center">
       {/* Always present, so screen readers hear the count change as rows are ticked. */}

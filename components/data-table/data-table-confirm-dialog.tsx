@@ -4,7 +4,7 @@ import { LoaderCircleIcon } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogDescription, DialogTitle } from "@/components/ui/dialog";
-import { Textarea } from "@/components/ui/input";
+import { Input, Textarea } from "@/components/ui/input";
 
 export interface ConfirmDialogNote {
   label: string;
@@ -22,13 +22,21 @@ export interface DataTableConfirmDialogProps {
   description?: ReactNode;
   /** Optional free text sent with the action, with a character counter. */
   note?: ConfirmDialogNote;
+  /**
+   * For large actions: the confirm button stays disabled until this exact text (the org's name)
+   * is typed, so a slip of the mouse cannot revoke a thousand tokens.
+   */
+  typedConfirmation?: { expected: string; label: string };
+  /** False while what is being confirmed is still being prepared (the button waits). */
+  ready?: boolean;
   confirmLabel: string;
   pendingLabel: string;
   tone: "primary" | "danger";
   pending: boolean;
   /** Why the last attempt failed as a whole, shown in the dialog. */
   error?: string | null;
-  onConfirm: (note: string) => void;
+  /** The note, and the typed confirmation when one is asked for. */
+  onConfirm: (note: string, typed: string) => void;
   /**
    * Where focus goes when the dialog closes if the control that opened it has gone (its row
    * left the table): otherwise it returns to that control.
@@ -54,6 +62,8 @@ function ConfirmForm({
   title,
   description,
   note,
+  typedConfirmation,
+  ready = true,
   confirmLabel,
   pendingLabel,
   tone,
@@ -64,15 +74,19 @@ function ConfirmForm({
   children,
 }: Omit<DataTableConfirmDialogProps, "open" | "onOpenChange" | "fallbackFocus"> & { onCancel: () => void }) {
   const [text, setText] = useState("");
+  const [typed, setTyped] = useState("");
   const noteId = useId();
   const counterId = useId();
+  const typedId = useId();
+  const typedOk = !typedConfirmation || typed.trim().toLowerCase() === typedConfirmation.expected.toLowerCase();
+  const canConfirm = ready && typedOk && !pending;
 
   return (
     <form
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!pending) onConfirm(text);
+        if (canConfirm) onConfirm(text, typed.trim());
       }}
     >
       <div className="flex flex-col gap-1.5">
@@ -104,6 +118,22 @@ function ConfirmForm({
           {note.hint ? <p className="text-xs text-zinc-500">{note.hint}</p> : null}
         </div>
       ) : null}
+      {typedConfirmation ? (
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor={typedId} className="text-sm font-medium text-zinc-800">
+            {typedConfirmation.label}
+          </label>
+          <Input
+            id={typedId}
+            value={typed}
+            autoComplete="off"
+            spellCheck={false}
+            disabled={pending}
+            placeholder={typedConfirmation.expected}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
@@ -113,7 +143,7 @@ function ConfirmForm({
         <Button type="button" disabled={pending} onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} disabled={pending}>
+        <Button type="submit" variant={tone === "danger" ? "danger" : "primary"} disabled={!canConfirm}>
           {pending ? <LoaderCircleIcon className="animate-spin" aria-hidden /> : null}
           {pending ? pendingLabel : confirmLabel}
         </Button>

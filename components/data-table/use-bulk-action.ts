@@ -1,9 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { isApiError } from "@/lib/contract/api-error";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
+import type { JobSummary } from "@/lib/contract/jobs";
 
 /**
  * How long accepted ids stay hidden while polling for GitHub to apply them (it answers 202 and
@@ -14,8 +17,10 @@ const CONVERGE_WINDOW_MS = 30_000;
 const CONVERGE_POLL_MS = 1_500;
 
 export interface BulkActionOptions<TInput> {
-  /** Sends the action for these ids; resolves with every id's outcome. */
-  submit: (ids: number[], input: TInput) => Promise<BulkResult>;
+  /** Sends the action for these ids; resolves with every id's outcome, or with the job still running them. */
+  submit: (ids: number[], input: TInput) => Promise<BulkResult | JobSummary>;
+  /** The action is a job that carries on on the server (it waits behind another): follow it. */
+  onQueued: (job: JobSummary) => void;
   /** The list queries to refetch after GitHub answered (a key prefix). */
   listKey: QueryKey;
   /** Other data the action changes (e.g. the audit trail), refreshed with the list. */
@@ -29,7 +34,7 @@ export interface BulkAction<TInput> {
    * Sends the action for `ids`, skipping any already in flight or already accepted, so the
    * same id is never sent twice. Resolves with the outcome, or null when nothing was sent.
    */
-  run: (ids: number[], input: TInput) => Promise<BulkResult | null>;
+  run: (ids: number[], input: TInput) => Promise<BulkResult | JobSummary | null>;
   isPending: boolean;
   /** Ids GitHub just accepted: not shown, even while GitHub's list still has them. */
   removedIds: ReadonlySet<number>;
@@ -48,21 +53,36 @@ function failureMessage(outcome: IdOutcome): string {
  * leave once GitHub accepts them, failures keep their reason, nothing is sent twice, and the list
  * is refetched until it agrees (GitHub applies a 202 after answering).
  */
-export function useBulkAction<TInput>({ submit, listKey, alsoChanges = [], describeOutcome }: BulkActionOptions<TInput>): BulkAction<TInput> {
+export function useBulkAction<TInput>({ submit, onQueued, listKey, alsoChanges = [], describeOutcome }: BulkActionOptions<TInput>): BulkAction<TInput> {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const inFlight = useRef(new Set<number>());
   const [acceptedAt, setAcceptedAt] = useState<ReadonlyMap<number, number>>(new Map());
   const [failures, setFailures] = useState<ReadonlyMap<number, string>>(new Map());
   const mutation = useMutation({ mutationFn: ({ ids, input }: { ids: number[]; input: TInput }) => submit(ids, input) });
 
-  const run = async (ids: number[], input: TInput): Promise<BulkResult | null> => {
+  const run = async (ids: number[], input: TInput): Promise<BulkResult | JobSummary | null> => {
     const fresh = [...new Set(ids)].filter((id) => !inFlight.current.has(id) && !acceptedAt.has(id));
     if (fresh.length === 0) return null;
     fresh.forEach((id) => inFlight.current.add(id));
     let result: BulkResult;
     try {
-      result = await mutation.mutateAsync({ ids: fresh, input });
+      const answer = await mutation.mutateAsync({ ids: fresh, input });
+      if ("status" in answer) {
+        // Queued behind another of the org's jobs: nothing is known yet about any id. The job
+        // carries on without this page; the page follows it and refreshes when it ends.
+        toast.info("Queued behind another job of this organization", { description: "It runs on the server; you can leave this page." });
+        onQueued(answer);
+        return answer;
+      }
+      result = answer;
     } catch (error) {
+      // GitHub refused the owner's own token (ACT_AS=owner) and nothing was sent: only a new
+      // sign-in gets another, so go there, coming back to this very page.
+      if (isApiError(error) && error.code === "reauth_required") {
+        const back = window.location.pathname + window.location.search;
+        router.push(`/signin?${new URLSearchParams({ reauth: "1", callbackUrl: back })}`);
+      }
       // The route refused the call as a whole (not signed in, rate limited, unreachable): no id
       // is known to be done, so each keeps the reason and can be retried.
       const message = error instanceof Error ? error.message : "The action could not be sent.";

@@ -59,7 +59,10 @@ export function JobProgress({ org, jobId }: { org: string; jobId: string }) {
           {describeJob(job)} · {JOB_STATUS_LABELS[job.status]}
           {job.cancelRequested && open ? " · cancelling after the chunk in flight" : ""}
         </p>
-        <p className="text-sm text-zinc-600">{job.description}</p>
+        <p className="text-sm text-zinc-600">
+          {job.description} · started by {job.actor.login}
+        </p>
+        {job.reason ? <p className="text-sm text-zinc-700">{job.kind === "requests" ? "Reason" : "Note"}: “{job.reason}”</p> : null}
       </div>
       <div className="flex flex-col gap-1">
         <progress className="h-2 w-full accent-indigo-600" max={job.total} value={job.done} aria-label="Progress" />

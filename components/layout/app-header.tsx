@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ActiveJobsIndicator } from "@/components/jobs/active-jobs-indicator";
 import type { SessionUser } from "@/lib/auth/session-user";
 
 export function AppHeader({ user, csrfToken }: { user: SessionUser; csrfToken: string | null }) {
@@ -15,6 +16,7 @@ export function AppHeader({ user, csrfToken }: { user: SessionUser; csrfToken: s
           </Link>
         </div>
         <div className="flex items-center gap-3">
+          <ActiveJobsIndicator />
           <span className="flex items-center gap-2 text-sm text-zinc-700" aria-label={`Signed in as ${user.login}`}>
             {user.image && (
               // eslint-disable-next-line @next/next/no-img-element -- avatars come from GitHub's or the tenant's CDN; next/image would proxy them

@@ -1,28 +1,33 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createSerializer, useQueryStates } from "nuqs";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableActionBar } from "@/components/data-table/data-table-action-bar";
 import { DataTableEmpty, type DataTableEmptyState } from "@/components/data-table/data-table-empty";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { DataTableSelectAllMatching } from "@/components/data-table/data-table-select-all-matching";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useBulkAction } from "@/components/data-table/use-bulk-action";
 import { useDataTable } from "@/components/data-table/use-data-table";
+import { JobSheet } from "@/components/jobs/job-sheet";
 import { Button } from "@/components/ui/button";
 import { auditKeys } from "@/lib/browser-api/audit-queries";
 import { patFacetsQuery } from "@/lib/browser-api/inventory-queries";
+import { jobKeys, postConfirmDraft, postJobDraft } from "@/lib/browser-api/job-queries";
 import { patKeys } from "@/lib/browser-api/pat-queries";
 import { postBulkAction } from "@/lib/browser-api/post-bulk-action";
+import type { JobDraft } from "@/lib/contract/jobs";
 import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
 import { describeBulkOutcome } from "@/lib/format/bulk-wording";
-import { hasPatListFilters, PAGE_SIZES, patViewSearchParams } from "@/lib/search-params/pat-list";
+import { hasPatListFilters, PAGE_SIZES, patFilterSearchParams, patViewSearchParams, pickPatListParams } from "@/lib/search-params/pat-list";
 import { patListParamsFromTable, patListTableState } from "@/lib/search-params/pat-list-table-state";
 import { PatActionDialog, type PendingAction } from "./pat-action-dialog";
 import { InventoryFreshness } from "./inventory-freshness";
 import { createPatColumns } from "./pat-columns";
 import { PatDetailPanel } from "./pat-detail-panel";
+import { PatDraftDialog } from "./pat-draft-dialog";
 import type { PatActionSpec, PatViewSpec } from "./pat-view-spec";
 import { PatQuickFilters } from "./pat-quick-filters";
 import { usePatListPage } from "./use-pat-list-page";
@@ -33,6 +38,15 @@ interface ActionInput<Row> {
   action: PatActionSpec<Row>;
   note: string;
 }
+
+/** An action on every row matching the filters: the server's frozen ids, once it answered. */
+interface PendingDraft<Row> {
+  action: PatActionSpec<Row>;
+  draft: JobDraft | null;
+  error: string | null;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : "Something went wrong.");
 
 /**
  * A PAT page (pending requests or active tokens; `spec` says which): filters, page and the open
@@ -45,9 +59,16 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
   const serializeUrl = useMemo(() => createSerializer(patViewSearchParams, { urlKeys: spec.urlKeys }), [spec.urlKeys]);
   const tableRegion = useRef<HTMLDivElement>(null);
   const fallbackFocus = useCallback(() => tableRegion.current, []);
+  const queryClient = useQueryClient();
+  // The bulk job this page follows in a panel: one it started, or one its action queued behind another.
+  const [followedJob, setFollowedJob] = useState<string | null>(null);
 
   const bulk = useBulkAction<ActionInput<Row>>({
     submit: (ids, { action, note }) => postBulkAction(org, spec.resource, { action: action.action, ids, note }),
+    onQueued: (job) => {
+      setFollowedJob(job.id);
+      void queryClient.invalidateQueries({ queryKey: jobKeys.active() });
+    },
     listKey: patKeys.lists(org, spec.resource),
     alsoChanges: [auditKeys.all(org)],
     describeOutcome: (result, { action }) => describeBulkOutcome(action.pastVerb, result, spec.noun),
@@ -59,15 +80,53 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
   const [pending, setPending] = useState<PendingAction<Row> | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
+  // "Select all that match": remembered for these filters only, and only while the whole page stays ticked.
+  const filters = useMemo(() => patFilterSearchParams(pickPatListParams(params)), [params]);
+  const [allMatchingFilters, setAllMatchingFilters] = useState<string | null>(null);
+  const [pendingDraft, setPendingDraft] = useState<PendingDraft<Row> | null>(null);
+  const freeze = useMutation({ mutationFn: (action: PatActionSpec<Row>) => postJobDraft(org, action.action, filters) });
+  const confirmDraft = useMutation({
+    mutationFn: ({ draftId, note, typed }: { draftId: string; note: string; typed: string }) =>
+      postConfirmDraft(org, draftId, { reason: note, confirm: typed || undefined }),
+  });
+
   const openRow = useCallback((row: Row) => void setParams({ open: row.id }), [setParams]);
   const act = useCallback((actRows: Row[], action: PatActionSpec<Row>) => {
     setActionError(null);
     setPending({ action, rows: actRows });
   }, []);
 
+  const actOnAllMatching = (action: PatActionSpec<Row>) => {
+    setPendingDraft({ action, draft: null, error: null });
+    freeze.mutate(action, {
+      onSuccess: (draft) => setPendingDraft((current) => (current?.action === action ? { ...current, draft } : current)),
+      onError: (error) => setPendingDraft((current) => (current?.action === action ? { ...current, error: messageOf(error) } : current)),
+    });
+  };
+
+  const confirmAllMatching = (draft: JobDraft, note: string, typed: string) => {
+    confirmDraft.mutate(
+      { draftId: draft.id, note, typed },
+      {
+        onSuccess: (job) => {
+          setPendingDraft(null);
+          setAllMatchingFilters(null);
+          list.setRowSelection({});
+          setFollowedJob(job.id);
+          void queryClient.invalidateQueries({ queryKey: jobKeys.active() });
+        },
+        onError: (error) => setPendingDraft((current) => (current ? { ...current, error: messageOf(error) } : current)),
+      },
+    );
+  };
+
   const confirm = async ({ action, rows: actRows }: PendingAction<Row>, note: string) => {
     const outcome = await list.run(actRows.map((row) => row.id), { action, note });
     if (!outcome) return;
+    if ("job" in outcome) {
+      setPending(null);
+      return;
+    }
     const { result, accepted } = outcome;
     if (result.accepted === 0) {
       // Nothing went through: keep the dialog (and the note typed) for a retry.
@@ -101,6 +160,10 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
   });
 
   const selectedRows = table.getSelectedRowModel().rows.map((row) => row.original);
+  const total = query.data?.total ?? 0;
+  const wholePageSelected = selectedRows.length > 0 && selectedRows.length === rows.filter((row) => row.gone === null).length;
+  const moreMatch = wholePageSelected && total > selectedRows.length && params.state === "active";
+  const allMatching = moreMatch && allMatchingFilters === filters.toString();
   const shownRow = params.open === null ? undefined : rows.find((row) => row.id === params.open);
   const emptyState: DataTableEmptyState = {
     filtered: hasPatListFilters(params),
@@ -127,6 +190,19 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
           </p>
         ) : null}
       </DataTableToolbar>
+      {moreMatch ? (
+        <DataTableSelectAllMatching
+          pageCount={selectedRows.length}
+          total={total}
+          noun={spec.noun}
+          allMatching={allMatching}
+          onSelectAllMatching={() => setAllMatchingFilters(filters.toString())}
+          onClear={() => {
+            setAllMatchingFilters(null);
+            table.resetRowSelection(true);
+          }}
+        />
+      ) : null}
       <DataTable
         ref={tableRegion}
         table={table}
@@ -153,9 +229,15 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
         }
       />
       {query.isError && rows.length === 0 ? null : <DataTablePagination table={table} pageSizes={PAGE_SIZES} noun={spec.noun} />}
-      <DataTableActionBar table={table} noun={spec.noun}>
+      <DataTableActionBar table={table} noun={spec.noun} selectedCount={allMatching ? total : undefined}>
         {spec.actions.map((action) => (
-          <Button key={action.action} size="sm" variant={action.tone} disabled={bulk.isPending} onClick={() => act(selectedRows, action)}>
+          <Button
+            key={action.action}
+            size="sm"
+            variant={action.tone}
+            disabled={bulk.isPending}
+            onClick={() => (allMatching ? actOnAllMatching(action) : act(selectedRows, action))}
+          >
             {action.icon}
             {action.verb}…
           </Button>
@@ -187,6 +269,20 @@ export function PatListView<R extends PatResource>({ org, spec }: { org: string;
           fallbackFocus={fallbackFocus}
         />
       ) : null}
+      {pendingDraft !== null ? (
+        <PatDraftDialog
+          org={org}
+          spec={spec}
+          action={pendingDraft.action}
+          draft={pendingDraft.draft}
+          onClose={() => setPendingDraft(null)}
+          onConfirm={(note, typed) => pendingDraft.draft && confirmAllMatching(pendingDraft.draft, note, typed)}
+          sending={confirmDraft.isPending}
+          error={pendingDraft.error}
+          fallbackFocus={fallbackFocus}
+        />
+      ) : null}
+      {followedJob !== null ? <JobSheet org={org} jobId={followedJob} onClose={() => setFollowedJob(null)} fallbackFocus={fallbackFocus} /> : null}
     </div>
   );
 }

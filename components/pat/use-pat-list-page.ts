@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { DataTablePageInfo } from "@/lib/search-params/table-state";
 import type { BulkAction } from "@/components/data-table/use-bulk-action";
 import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { JobSummary } from "@/lib/contract/jobs";
 import { patListQuery } from "@/lib/browser-api/pat-queries";
 import type { PatResource } from "@/lib/contract/pat-rows";
 import { pickPatListParams, type PatListParams } from "@/lib/search-params/pat-list";
@@ -43,9 +44,10 @@ export function usePatListPage<R extends PatResource, TInput>(org: string, resou
   const setRowSelection = useCallback((ids: RowSelectionState) => setSelection({ scope: listScope, ids }), [listScope]);
 
   /** Runs the bulk action; the ids GitHub accepted leave the selection, failures stay selected. */
-  const run = async (ids: number[], input: TInput): Promise<{ result: BulkResult; accepted: ReadonlySet<string> } | null> => {
+  const run = async (ids: number[], input: TInput): Promise<{ result: BulkResult; accepted: ReadonlySet<string> } | { job: JobSummary } | null> => {
     const result = await bulk.run(ids, input);
     if (!result) return null;
+    if ("status" in result) return { job: result };
     const accepted = new Set(result.results.filter((outcome) => outcome.ok).map((outcome) => String(outcome.id)));
     setSelection((current) => ({
       scope: current.scope,

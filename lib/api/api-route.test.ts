@@ -11,6 +11,8 @@ import { apiRoute } from "./api-route";
 vi.mock("@/lib/auth/authorize-request", () => ({
   authorizeRequest: vi.fn(async () => ({ login: "mona", id: 1001, name: "Mona", image: null })),
 }));
+// Nor is there a GitHub App to pick up from a database here.
+vi.mock("@/lib/app-credentials/app-credentials", () => ({ syncAppCredentials: vi.fn(async () => undefined) }));
 import { orgItemParams, orgParams, inventoryListQuerySchema, reviewBodySchema } from "./input-schemas";
 
 const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { authorizeRequest } from "@/lib/auth/authorize-request";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { ApiAnswer } from "@/lib/contract/api-answer";
@@ -55,6 +56,8 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const name = `${req.method} ${req.nextUrl.pathname}`;
     try {
+      // An app set up through another instance is picked up here (usually no wait at all).
+      await syncAppCredentials();
       const params = parse(spec.params, await context.params, "path") as Parsed<P>;
       const org = (params as { org?: unknown } | undefined)?.org;
       const user = await authorizeRequest(req, typeof org === "string" ? org : undefined);

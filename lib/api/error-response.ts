@@ -1,7 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
-import { ApiError, ERROR_STATUS, isServerErrorCode, type ApiErrorBody, type ServerErrorCode } from "@/lib/contract/api-error";
+import { ERROR_STATUS, isApiError, isServerErrorCode, type ApiErrorBody, type ServerErrorCode } from "@/lib/contract/api-error";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { describeZodError } from "./describe-zod-error";
@@ -12,7 +12,7 @@ import { describeZodError } from "./describe-zod-error";
  * server; their text never reaches the caller.
  */
 export function errorResponse(error: unknown, route: string): NextResponse<ApiErrorBody> {
-  if (error instanceof ApiError && isServerErrorCode(error.code)) return respond(error.code, error.message, error.retryAfter);
+  if (isApiError(error) && isServerErrorCode(error.code)) return respond(error.code, error.message, error.retryAfter);
   if (error instanceof ZodError) return respond("bad_request", describeZodError(error));
   if (error instanceof GitHubError) {
     if (ERROR_STATUS[error.code] >= 500) console.warn(`[api] ${route} → ${ERROR_STATUS[error.code]} ${error.code}: ${error.message}`);

@@ -18,7 +18,7 @@ const intent = (n: number, org = "acme", ids = [n * 10 + 1, n * 10 + 2]): AuditI
   batchId: batch(n),
   org,
   action: "deny",
-  actor: MONA,
+  actor: MONA, actedAs: "app",
   reason: `reason ${n}`,
   ids,
   snapshots: new Map([[ids[0]!, { tokenId: 500 + n, tokenName: `token-${n}`, ownerLogin: "hubot" }]]),

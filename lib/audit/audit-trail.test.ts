@@ -22,6 +22,7 @@ const DENY: AuditIntent = {
   org: "acme",
   action: "deny",
   actor: MONA,
+  actedAs: "owner",
   reason: "Use the deploy app",
   ids: [11, 12, 13],
   snapshots: new Map([
@@ -34,6 +35,7 @@ const REVOKE: AuditIntent = {
   org: "acme",
   action: "revoke",
   actor: OCTOCAT,
+  actedAs: "app",
   reason: "Offboarding",
   ids: [21, 22],
   snapshots: new Map([
@@ -41,9 +43,9 @@ const REVOKE: AuditIntent = {
     [22, snapshot(522, "bob")],
   ]),
 };
-const APPROVE_ELSEWHERE: AuditIntent = { batchId: "00000000-0000-4000-8000-000000000003", org: "globex", action: "approve", actor: MONA, ids: [31], snapshots: new Map() };
+const APPROVE_ELSEWHERE: AuditIntent = { batchId: "00000000-0000-4000-8000-000000000003", org: "globex", action: "approve", actor: MONA, actedAs: "app", ids: [31], snapshots: new Map() };
 // Recorded, sent, never answered (the process stopped): no outcome rows.
-const INTERRUPTED: AuditIntent = { batchId: "00000000-0000-4000-8000-000000000004", org: "ACME", action: "approve", actor: MONA, ids: [41, 42], snapshots: new Map() };
+const INTERRUPTED: AuditIntent = { batchId: "00000000-0000-4000-8000-000000000004", org: "ACME", action: "approve", actor: MONA, actedAs: "app", ids: [41, 42], snapshots: new Map() };
 
 const ids = (records: AuditRecord[]) => records.map((record) => record.targetId);
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -89,6 +91,7 @@ for (const backend of STORAGE_BACKENDS) {
         org: "acme",
         actor: MONA,
         action: "deny",
+        actedAs: "owner",
         targetId: 11,
         token: { id: 511, name: "token-511", ownerLogin: "hubot" },
         reason: "Use the deploy app",

@@ -8,6 +8,7 @@ const record: AuditRecord = {
   org: "acme",
   actor: { login: "mona", id: 1001 },
   action: "deny",
+  actedAs: "owner",
   targetId: 1000001,
   token: { id: 1005000001, name: "=HYPERLINK(\"http://evil\",\"click\")", ownerLogin: "hubot" },
   reason: "Too broad, see:\r\nthe policy, section 2",
@@ -45,9 +46,9 @@ describe("csvField", () => {
 
 describe("an exported record", () => {
   it("is one CSV row under the header, each text field guarded and quoted as needed", () => {
-    expect(csvHeader()).toBe("time,batch,org,actor,actor_id,action,target_id,token_id,token_name,token_owner,reason,outcome,status,code,message,outcome_time\r\n");
+    expect(csvHeader()).toBe("time,batch,org,actor,actor_id,action,target_id,token_id,token_name,token_owner,reason,outcome,status,code,message,outcome_time,acted_as\r\n");
     expect(toCsvRow(record)).toBe(
-      `2026-01-31T12:00:00.000Z,00000000-0000-4000-8000-000000000001,acme,mona,1001,deny,1000001,1005000001,"'=HYPERLINK(""http://evil"",""click"")",hubot,"Too broad, see:\r\nthe policy, section 2",failed,422,validation_failed,Request 1000001 has already been denied.,2026-01-31T12:00:01.000Z\r\n`,
+      `2026-01-31T12:00:00.000Z,00000000-0000-4000-8000-000000000001,acme,mona,1001,deny,1000001,1005000001,"'=HYPERLINK(""http://evil"",""click"")",hubot,"Too broad, see:\r\nthe policy, section 2",failed,422,validation_failed,Request 1000001 has already been denied.,2026-01-31T12:00:01.000Z,owner\r\n`,
     );
   });
 

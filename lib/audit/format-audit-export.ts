@@ -29,6 +29,8 @@ const CSV_COLUMNS: [string, (record: AuditRecord) => string | number | null][] =
   ["code", (record) => record.code],
   ["message", (record) => record.message],
   ["outcome_time", (record) => record.outcomeAt],
+  // Added after the others, so columns read by position keep their place.
+  ["acted_as", (record) => record.actedAs],
 ];
 
 const FORMULA_START = /^[=+\-@\t\r]/;

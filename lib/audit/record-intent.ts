@@ -1,6 +1,6 @@
 import "server-only";
-import type { AuditAction } from "@/lib/contract/audit-record";
 import { and, eq } from "drizzle-orm";
+import type { ActingIdentity, AuditAction } from "@/lib/contract/audit-record";
 import type { Database } from "@/lib/db/open-database";
 import { auditBatches, auditTargets } from "@/lib/db/schema";
 import { appendChainLink, batchDigest, targetDigest, type AuditTransaction } from "./audit-chain";
@@ -17,6 +17,8 @@ export interface AuditIntent {
   org: string;
   action: AuditAction;
   actor: { login: string; id: number };
+  /** Whose credential the action is sent with. */
+  actedAs: ActingIdentity;
   /** The review's reason or the revoke's note. */
   reason?: string;
   /** Distinct ids, in the order the actor gave them. */
@@ -41,6 +43,7 @@ export async function recordIntent(db: Database, intent: AuditIntent): Promise<v
         action: intent.action,
         actorLogin: intent.actor.login,
         actorId: intent.actor.id,
+        actedAs: intent.actedAs,
         reason: intent.reason ?? null,
       })
       .returning();
@@ -74,6 +77,8 @@ export interface AuditBatch {
   org: string;
   action: AuditAction;
   actor: { login: string; id: number };
+  /** Whose credential the job's chunks are sent with. */
+  actedAs: ActingIdentity;
   reason?: string;
 }
 
@@ -92,6 +97,7 @@ export async function recordBatch(tx: AuditTransaction, batch: AuditBatch): Prom
       action: batch.action,
       actorLogin: batch.actor.login,
       actorId: batch.actor.id,
+      actedAs: batch.actedAs,
       reason: batch.reason ?? null,
     })
     .returning();

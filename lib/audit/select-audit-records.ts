@@ -13,6 +13,7 @@ const columns = {
   actorLogin: auditBatches.actorLogin,
   actorId: auditBatches.actorId,
   action: auditBatches.action,
+  actedAs: auditBatches.actedAs,
   reason: auditBatches.reason,
   targetId: auditTargets.targetId,
   tokenId: auditTargets.tokenId,
@@ -48,6 +49,7 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     org: row.org,
     actor: { login: row.actorLogin, id: row.actorId },
     action: row.action,
+    actedAs: row.actedAs,
     targetId: row.targetId,
     token:
       row.tokenId !== null && row.tokenName !== null && row.tokenOwnerLogin !== null

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import { syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { ApiError } from "@/lib/contract/api-error";
 import { errorResponse } from "@/lib/api/error-response";
 import { env } from "@/lib/env";
@@ -49,7 +50,9 @@ export async function nextAuthRoute(req: NextRequest, context: NextAuthContext):
 
     const body = req.method === "POST" ? await readBody(req) : undefined;
     const forwarded = new NextRequest(url, { method: req.method, headers: req.headers, body });
-    // Options are built per call (memoised) so `next build` never needs the secrets.
+    // Options are built per call (memoised) so `next build` never needs the secrets, and rebuilt
+    // when the app's credentials change (an app set up at /setup while running).
+    await syncAppCredentials();
     return await NextAuth(forwarded as never, context as never, authOptions());
   } catch (error) {
     return errorResponse(error, `${req.method} ${req.nextUrl.pathname}`);

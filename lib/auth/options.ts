@@ -2,9 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { AuthOptions, Profile } from "next-auth";
 import GitHubProvider, { type GithubProfile } from "next-auth/providers/github";
+import { appCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { safeCallbackUrl } from "./callback-url";
+import { deleteOwnerToken, grantFromTokenAnswer, saveOwnerToken } from "./owner-tokens";
 import { isWithinLifetime, SESSION_MAX_AGE_SECONDS, sessionClaims } from "./session-claims";
 import { isSignedOut, revokeSession } from "./session-revocations";
 
@@ -13,22 +15,25 @@ class SessionEndedError extends Error {
   override name = "SessionEndedError";
 }
 
-let cached: AuthOptions | undefined;
+let cached: { options: AuthOptions; credentials: string } | undefined;
 
 /**
- * next-auth configuration, built on first use so `next build` never needs the secrets. Every
- * GitHub URL derives from GITHUB_URL / GITHUB_API_URL, so one build signs in against github.com,
- * a GHE.com tenant or fake-github.
+ * next-auth configuration, built on first use so `next build` never needs the secrets, and again
+ * when the app's credentials change (set up at /setup while running). Every GitHub URL derives
+ * from GITHUB_URL / GITHUB_API_URL, so one build signs in against github.com, a GHE.com tenant or
+ * fake-github. Without an app yet there is no provider: the sign-in page points to /setup.
  */
 export function authOptions(): AuthOptions {
-  if (cached) return cached;
+  const app = appCredentials();
+  const key = app ? `${app.source}:${app.appId}:${app.version}` : "none";
+  if (cached?.credentials === key) return cached.options;
   const config = env();
   // next-auth v4 reads its public URL from NEXTAUTH_URL; APP_URL is Grantdesk's name for it, and
   // wins. With NEXTAUTH_URL set next-auth never builds a URL from forwarded headers.
   process.env.NEXTAUTH_URL = config.appUrl;
   const userUrl = `${config.githubApiUrl}/user`;
 
-  cached = {
+  const options: AuthOptions = {
     secret: config.authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     useSecureCookies: config.appUrl.startsWith("https://"),
@@ -47,8 +52,8 @@ export function authOptions(): AuthOptions {
     },
     providers: [
       GitHubProvider({
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
+        clientId: app?.clientId ?? "",
+        clientSecret: app?.clientSecret ?? "",
         issuer: `${config.githubUrl}/login/oauth`,
         // A GitHub App's user token carries the app's permissions, not OAuth scopes.
         authorization: { url: `${config.githubUrl}/login/oauth/authorize`, params: { scope: "" } },
@@ -72,7 +77,8 @@ export function authOptions(): AuthOptions {
           return { id: String(profile.id), name: profile.name ?? profile.login, email: null, image: profile.avatar_url, login: profile.login };
         },
       }),
-    ],
+    // Before /setup there is no app, and so no way to sign in yet (the sign-in page says so).
+    ].filter(() => app !== null),
     callbacks: {
       // Where to go after signing in or out: a path on this site only (an unparsable or foreign
       // URL, from the query or from next-auth's callback-url cookie, becomes the home page
@@ -80,8 +86,10 @@ export function authOptions(): AuthOptions {
       redirect({ url, baseUrl }) {
         return safeCallbackUrl(url, baseUrl);
       },
-      // The GitHub user token is deliberately not kept: Grantdesk acts with the app's installation token.
-      async jwt({ token, profile }) {
+      // The GitHub user token never enters the session cookie. With ACT_AS=owner it is kept
+      // server-side, sealed (owner-tokens.ts), to send reviews and revokes as this owner;
+      // otherwise it is not kept at all: Grantdesk acts with the app's installation token.
+      async jwt({ token, profile, account }) {
         if (profile) {
           const github = profile as unknown as GithubProfile;
           token.login = github.login;
@@ -90,6 +98,12 @@ export function authOptions(): AuthOptions {
           token.picture = github.avatar_url;
           token.sid = randomUUID();
           token.signedInAt = Math.floor(Date.now() / 1000);
+          if (config.actAs === "owner" && account?.access_token) {
+            // Not keeping it only means the owner is asked to sign in again at their first write.
+            await saveOwnerToken({ id: github.id, login: github.login }, grantFromTokenAnswer(account, Date.now())).catch((error: unknown) => {
+              console.error(`[auth] could not keep ${github.login}'s user token: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
+            });
+          }
           return token;
         }
         // Every later read of the session (pages, GET /api/auth/session): the lifetime counts
@@ -117,8 +131,16 @@ export function authOptions(): AuthOptions {
         await revokeSession(claims).catch((error: unknown) =>
           console.error(`[auth] could not put signed-out session ${claims.sid} on the deny-list: ${redactSecrets(error instanceof Error ? error.message : String(error))}`),
         );
+        // With ACT_AS=owner, signing out also forgets the owner's GitHub token kept for their
+        // writes: a job of theirs still queued then stops and asks them to sign in again.
+        if (config.actAs === "owner" && typeof token.githubId === "number") {
+          await deleteOwnerToken(token.githubId).catch((error: unknown) =>
+            console.error(`[auth] could not forget ${String(token.login)}'s user token: ${redactSecrets(error instanceof Error ? error.message : String(error))}`),
+          );
+        }
       },
     },
   };
-  return cached;
+  cached = { options, credentials: key };
+  return options;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { connection, type NextRequest } from "next/server";
+import { syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
 import { authOptions } from "./options";
 import { createSessionCache } from "./session-cache";
@@ -61,6 +62,7 @@ export async function getRequestUser(req: NextRequest): Promise<SessionUser | nu
 export async function getPageUser(): Promise<SessionUser | null> {
   // Per-request by nature: never prerendered at build time, when no secrets are configured.
   await connection();
+  await syncAppCredentials();
   const session = await getServerSession(authOptions());
   if (!session?.user?.login) return null;
   return session.user;

@@ -1,5 +1,6 @@
 import type { AuditAction } from "@/lib/contract/audit-record";
 import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { JobSummary } from "@/lib/contract/jobs";
 import type { PatResource } from "@/lib/contract/pat-rows";
 import { apiFetch } from "./api-fetch";
 import { patResourcePath } from "./pat-queries";
@@ -13,14 +14,23 @@ export interface BulkActionInput {
   note: string;
 }
 
-/** Reviews requests or revokes tokens; the route sends them to GitHub in chunks and reports every id. */
-export function postBulkAction(org: string, resource: PatResource, { action, ids, note }: BulkActionInput): Promise<BulkResult> {
+/**
+ * What a review or revoke answers: every id's outcome once its job is done, or — when the job
+ * waits behind another of the org's jobs for longer than the route waits — the job itself, which
+ * carries on on the server.
+ */
+export type BulkAnswer = BulkResult | JobSummary;
+
+export const isJobAnswer = (answer: BulkAnswer): answer is JobSummary => "status" in answer;
+
+/** Reviews requests or revokes tokens; the route runs them as a job and reports every id. */
+export function postBulkAction(org: string, resource: PatResource, { action, ids, note }: BulkActionInput): Promise<BulkAnswer> {
   const text = note.trim();
   const body =
     resource === "requests"
       ? { ids, action, ...(text ? { reason: text } : {}) }
       : { ids, ...(text ? { note: text } : {}) };
-  return apiFetch<BulkResult>(`${patResourcePath(org, resource)}/${resource === "requests" ? "review" : "revoke"}`, {
+  return apiFetch<BulkAnswer>(`${patResourcePath(org, resource)}/${resource === "requests" ? "review" : "revoke"}`, {
     method: "POST",
     body: JSON.stringify(body),
   });

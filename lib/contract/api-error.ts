@@ -7,6 +7,8 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  // Signed in, but GitHub no longer accepts the owner's own token (ACT_AS=owner): sign in again.
+  reauth_required: 401,
   forbidden: 403,
   cross_site: 403,
   missing_permission: 403,
@@ -25,6 +27,10 @@ export const ERROR_STATUS = {
   audit_unavailable: 503,
   database_unavailable: 503,
   overloaded: 503,
+  // No GitHub App yet: an operator sets one up at /setup.
+  not_configured: 503,
+  // The server is stopping (SIGTERM): it takes no new writes.
+  shutting_down: 503,
   github_timeout: 504,
 } as const;
 
@@ -65,4 +71,15 @@ export class ApiError extends Error {
     this.status = isServerErrorCode(code) ? ERROR_STATUS[code] : (options.status ?? 0);
     this.retryAfter = options.retryAfter;
   }
+}
+
+/**
+ * An ApiError, recognised by shape as well as by class: Next evaluates each route's modules on
+ * their own, while what lives on globalThis (the shared GitHub client) was built by whichever
+ * route came first — an ApiError thrown from there is not `instanceof` this route's class, and a
+ * refusal would pass for an unexpected fault.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  if (error instanceof ApiError) return true;
+  return error instanceof Error && error.name === "ApiError" && typeof (error as { code?: unknown }).code === "string";
 }

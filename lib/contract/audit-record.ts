@@ -12,6 +12,10 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_OUTCOMES = ["accepted", "inferred", "skipped", "failed", "unknown"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
+/** Whose credential GitHub saw: the app's installation token, or the acting owner's own user token (ACT_AS=owner). */
+export const ACTING_IDENTITIES = ["app", "owner"] as const;
+export type ActingIdentity = (typeof ACTING_IDENTITIES)[number];
+
 export interface AuditRecord {
   /** Shared by every id the one user action sent. */
   batchId: string;
@@ -21,6 +25,8 @@ export interface AuditRecord {
   /** The signed-in owner who acted (not the app's bot). */
   actor: { login: string; id: number };
   action: AuditAction;
+  /** `owner`: sent with the actor's own GitHub token, so GitHub's audit log names them; `app`: with the app's. */
+  actedAs: ActingIdentity;
   /** The request id (approve, deny) or the token grant id (revoke). */
   targetId: number;
   /** The token as GitHub described it just before sending; null when GitHub could not confirm it. */

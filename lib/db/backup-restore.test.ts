@@ -29,7 +29,7 @@ function run(script: "db-backup" | "db-restore" | "audit-verify", args: string[]
 async function seed(location: DatabaseLocation) {
   const opened = await openDatabase(location);
   try {
-    await recordIntent(opened.db, { batchId: BATCH, org: "acme", action: "revoke", actor: { login: "mona", id: 1001 }, reason: "offboarding", ids: [5, 6], snapshots: new Map() });
+    await recordIntent(opened.db, { batchId: BATCH, org: "acme", action: "revoke", actor: { login: "mona", id: 1001 }, actedAs: "app", reason: "offboarding", ids: [5, 6], snapshots: new Map() });
     await recordOutcomes(opened.db, BATCH, [
       { id: 5, ok: true },
       { id: 6, ok: true, inferred: true },

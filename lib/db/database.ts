@@ -22,3 +22,10 @@ export async function db(): Promise<Database> {
   }
   return (await holder.grantdeskDatabase).db;
 }
+
+/** Closes the process's database, if it was opened (at exit: the embedded one flushes to disk). */
+export async function closeDatabase(): Promise<void> {
+  const opening = holder.grantdeskDatabase;
+  holder.grantdeskDatabase = undefined;
+  if (opening) await (await opening.catch(() => undefined))?.close();
+}

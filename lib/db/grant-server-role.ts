@@ -22,6 +22,9 @@ export const WORKING_TABLES = [
   "bulk_jobs",
   "bulk_job_ids",
   "org_write_pace",
+  // The app made at /setup (replaced when setup runs again) and owners' sealed tokens (refreshed, deleted).
+  "github_app_credentials",
+  "owner_tokens",
   "notification_settings",
   "notification_channels",
   "notifications",

@@ -21,6 +21,8 @@ export const bulkJobs = pgTable(
     status: text("status", { enum: JOB_STATUSES }).notNull(),
     actorLogin: text("actor_login").notNull(),
     actorId: bigint("actor_id", { mode: "number" }).notNull(),
+    /** Whose credential the chunks go out with: the app's installation token, or the actor's own (ACT_AS=owner, fixed when the job is made). */
+    actedAs: text("acted_as", { enum: ["app", "owner"] }).notNull().default("app"),
     reason: text("reason"),
     /** What was selected, in words: "tokens matching Expired, Write or admin". */
     description: text("description").notNull(),

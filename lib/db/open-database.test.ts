@@ -59,6 +59,7 @@ for (const backend of STORAGE_BACKENDS) {
         "audit_targets",
         "bulk_job_ids",
         "bulk_jobs",
+        "github_app_credentials",
         "github_installations",
         "inventory_pages",
         "inventory_syncs",
@@ -66,6 +67,7 @@ for (const backend of STORAGE_BACKENDS) {
         "notification_settings",
         "notifications",
         "org_write_pace",
+        "owner_tokens",
         "pat_inventory",
         "session_revocations",
       ]);

@@ -11,7 +11,7 @@
 // Change this file, then `npx drizzle-kit generate --name <what-changed>` and commit the SQL.
 
 import { sql } from "drizzle-orm";
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
+import { ACTING_IDENTITIES, AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
 import { AUDIT_CHAIN_KINDS } from "@/lib/audit/chain-kinds";
 import { bigint, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
@@ -29,9 +29,12 @@ export const auditBatches = pgTable(
     actorId: bigint("actor_id", { mode: "number" }).notNull(),
     /** The review's reason, or the revoke's note. */
     reason: text("reason"),
+    /** Whose credential the action was sent with: the app's installation token, or the actor's own user token (ACT_AS=owner). */
+    actedAs: text("acted_as", { enum: ACTING_IDENTITIES }).notNull().default("app"),
   },
   (table) => [
     check("audit_batches_action_check", sql`${table.action} in ('approve', 'deny', 'revoke')`),
+    check("audit_batches_acted_as_check", sql`${table.actedAs} in ('app', 'owner')`),
     // GitHub names are case-insensitive, and so are the trail's lookups by org.
     index("audit_batches_org_seq_idx").on(sql`lower(${table.org})`, table.seq),
   ],
@@ -122,6 +125,44 @@ export const sessionRevocations = pgTable(
   },
   (table) => [index("session_revocations_expires_idx").on(table.expiresAt)],
 );
+
+
+// The GitHub App made at /setup (lib/app-credentials): one row at most, replaced only when an
+// operator runs setup again. Its secrets (private key, client secret, webhook secret) are one
+// value sealed with a key from AUTH_SECRET (lib/security/secret-box); the rest is public on GitHub.
+export const githubAppCredentials = pgTable(
+  "github_app_credentials",
+  {
+    id: integer("id").primaryKey().default(1),
+    appId: bigint("app_id", { mode: "number" }).notNull(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    /** The org or user the app belongs to on GitHub. */
+    ownerLogin: text("owner_login").notNull(),
+    htmlUrl: text("html_url").notNull(),
+    clientId: text("client_id").notNull(),
+    /** `{ privateKey, clientSecret, webhookSecret }` as JSON, sealed (context `github-app:{appId}`). */
+    secrets: text("secrets").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [check("github_app_credentials_single_row", sql`${table.id} = 1`)],
+);
+
+// Owners' GitHub user access tokens, for ACT_AS=owner (lib/auth/owner-tokens): written at sign-in,
+// replaced when refreshed, deleted when GitHub refuses the refresh. Both tokens are sealed
+// (context `owner-token:{githubUserId}` and `owner-refresh:{githubUserId}`); never sent to a browser.
+export const ownerTokens = pgTable("owner_tokens", {
+  githubUserId: bigint("github_user_id", { mode: "number" }).primaryKey(),
+  login: text("login").notNull(),
+  accessToken: text("access_token").notNull(),
+  /** Null: GitHub said the token does not expire (the app has expiring user tokens turned off). */
+  accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true, mode: "date" }),
+  refreshToken: text("refresh_token"),
+  refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true, mode: "date" }),
+  /** Bumped on every change: an instance that lost a refresh race sees another instance's newer pair. */
+  version: integer("version").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
 
 export * from "./inventory-schema";
 export * from "./jobs-schema";

@@ -68,7 +68,7 @@ describe.skipIf(!TEST_DATABASE_URL)(`the server's role on PostgreSQL${TEST_DATAB
 
   it("migrates as the owner, and the server records, reads and checks the trail", async () => {
     expect(server.migrationsApplied).toBeGreaterThan(0);
-    await recordIntent(server.db, { batchId: BATCH, org: "acme", action: "deny", actor: { login: "mona", id: 1001 }, reason: "no", ids: [7], snapshots: new Map() });
+    await recordIntent(server.db, { batchId: BATCH, org: "acme", action: "deny", actor: { login: "mona", id: 1001 }, actedAs: "app", reason: "no", ids: [7], snapshots: new Map() });
     await recordOutcomes(server.db, BATCH, [{ id: 7, ok: false, status: 422, code: "validation_failed", error: "already denied" }]);
     expect(await verifyAuditChain(server.db, "acme")).toMatchObject({ ok: true, links: 2 });
     // A second instance finds nothing to migrate and grants the same again.

@@ -1,10 +1,10 @@
 import "server-only";
-import { ConfigError, env } from "./index";
+import { ConfigError, env, type Env } from "./index";
 
 /** Parses the configuration; on a bad variable prints the one-line reason and exits. */
-export function checkConfigurationOrExit(): void {
+export function checkConfigurationOrExit(): Env {
   try {
-    env();
+    return env();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);

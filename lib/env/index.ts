@@ -2,7 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { parseEnv, type Env } from "./schema";
 
-export { ConfigError, type Env } from "./schema";
+export { ConfigError, type ActAs, type Env, type GitHubAppCredentials } from "./schema";
 
 let cached: Env | undefined;
 

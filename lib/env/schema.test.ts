@@ -23,7 +23,15 @@ describe("parseEnv", () => {
     expect(env.appUrl).toBe("http://localhost:3000");
     expect(env.port).toBe(3000);
     expect(env.databaseUrl).toBeUndefined();
-    expect(env.privateKey).toBe(pem + "\n");
+    expect(env.githubApp).toEqual({ appId: "1", privateKey: pem + "\n", clientId: "Iv1.client", clientSecret: "shh-client-secret", webhookSecret: null });
+    expect(env.actAs).toBe("app");
+    expect(env.shutdownTimeoutMs).toBe(25_000);
+  });
+
+  it("starts without any app credentials (set up at /setup), and reads ACT_AS", () => {
+    const env = parseEnv({ AUTH_SECRET: base.AUTH_SECRET, ACT_AS: "owner", GITHUB_APP_ID: "" }, noFiles);
+    expect(env.githubApp).toBeNull();
+    expect(env.actAs).toBe("owner");
   });
 
   it("accepts the NEXTAUTH_* aliases and strips trailing slashes", () => {
@@ -41,15 +49,18 @@ describe("parseEnv", () => {
     const { GITHUB_APP_PRIVATE_KEY, ...rest } = base;
     void GITHUB_APP_PRIVATE_KEY;
     const env = parseEnv({ ...rest, GITHUB_APP_PRIVATE_KEY_FILE: "/keys/app.pem" }, (path) => (path === "/keys/app.pem" ? pem : ""));
-    expect(env.privateKey).toBe(pem + "\n");
+    expect(env.githubApp?.privateKey).toBe(pem + "\n");
   });
 
   it.each([
-    [{ GITHUB_APP_ID: undefined }, /^Configuration error: GITHUB_APP_ID — required/],
+    [{ GITHUB_APP_ID: undefined }, /^Configuration error: GITHUB_APP_ID — required with GITHUB_APP_PRIVATE_KEY/],
+    [{ GITHUB_APP_CLIENT_SECRET: undefined }, /^Configuration error: GITHUB_APP_CLIENT_SECRET — required with GITHUB_APP_ID/],
+    [{ GITHUB_APP_CLIENT_ID: "" }, /^Configuration error: GITHUB_APP_CLIENT_ID — required with GITHUB_APP_ID/],
+    [{ ACT_AS: "bot" }, /^Configuration error: ACT_AS — expected "app" or "owner"/],
     [{ GITHUB_APP_ID: "abc" }, /^Configuration error: GITHUB_APP_ID — expected/],
     [{ GITHUB_API_URL: "ftp://x" }, /^Configuration error: GITHUB_API_URL — expected an http\(s\) URL/],
     [{ AUTH_SECRET: "short" }, /^Configuration error: AUTH_SECRET — expected at least 32/],
-    [{ GITHUB_APP_PRIVATE_KEY: undefined }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — required/],
+    [{ GITHUB_APP_PRIVATE_KEY: undefined }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — required with GITHUB_APP_ID/],
     [{ GITHUB_APP_PRIVATE_KEY: "not a key" }, /^Configuration error: GITHUB_APP_PRIVATE_KEY — expected a PEM/],
     [{ DATABASE_URL: "mysql://x" }, /^Configuration error: DATABASE_URL — expected a postgres/],
     [{ DATABASE_URL: "postgres://app@db/grantdesk", DATABASE_MIGRATION_URL: "mysql://x" }, /^Configuration error: DATABASE_MIGRATION_URL — expected a postgres/],

@@ -15,6 +15,14 @@ const notificationEnvShape = {
   NOTIFY_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(1, "expected at least 1 second").max(3_600).default(30)),
   NOTIFICATIONS_SEED: z.preprocess(optional, z.string().optional()),
 };
+const APP_VARIABLES = [
+  "GITHUB_APP_ID",
+  "GITHUB_APP_PRIVATE_KEY",
+  "GITHUB_APP_PRIVATE_KEY_FILE",
+  "GITHUB_APP_CLIENT_ID",
+  "GITHUB_APP_CLIENT_SECRET",
+  "GITHUB_WEBHOOK_SECRET",
+] as const;
 
 /**
  * The configuration table of DESIGN.md. Aliases (NEXTAUTH_SECRET, NEXTAUTH_URL) are folded in
@@ -24,13 +32,13 @@ export const envSchema = z
   .object({
     GITHUB_API_URL: z.preprocess(optional, url.default("https://api.github.com")),
     GITHUB_URL: z.preprocess(optional, url.default("https://github.com")),
-    GITHUB_APP_ID: z.string({ error: "required: the GitHub App's numeric id" }).regex(/^\d+$/, "expected the GitHub App's numeric id"),
+    // The app's credentials: all four, or none (the app is then set up at /setup, see lib/app-credentials).
+    GITHUB_APP_ID: z.preprocess(optional, z.string().regex(/^\d+$/, "expected the GitHub App's numeric id").optional()),
     GITHUB_APP_PRIVATE_KEY: z.preprocess(optional, z.string().optional()),
     GITHUB_APP_PRIVATE_KEY_FILE: z.preprocess(optional, z.string().optional()),
-    GITHUB_APP_CLIENT_ID: z.string({ error: "required: the GitHub App's OAuth client id" }).min(1, "required: the GitHub App's OAuth client id"),
-    GITHUB_APP_CLIENT_SECRET: z
-      .string({ error: "required: the GitHub App's OAuth client secret" })
-      .min(1, "required: the GitHub App's OAuth client secret"),
+    GITHUB_APP_CLIENT_ID: z.preprocess(optional, z.string().optional()),
+    GITHUB_APP_CLIENT_SECRET: z.preprocess(optional, z.string().optional()),
+    GITHUB_WEBHOOK_SECRET: z.preprocess(optional, z.string().optional()),
     AUTH_SECRET: z
       .string({ error: "required: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)" })
       .min(32, "expected at least 32 characters (e.g. `openssl rand -base64 32`)"),
@@ -49,14 +57,24 @@ export const envSchema = z
     INVENTORY_REQUESTS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(60)),
     INVENTORY_TOKENS_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(10, "expected at least 10 seconds").max(86_400).default(900)),
     ...notificationEnvShape,
+    ACT_AS: z.preprocess(optional, z.enum(["app", "owner"], { error: 'expected "app" or "owner"' }).default("app")),
+    SHUTDOWN_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(0).max(600_000).default(25_000)),
   })
   .superRefine((value, ctx) => {
-    if (!value.GITHUB_APP_PRIVATE_KEY && !value.GITHUB_APP_PRIVATE_KEY_FILE) {
+    const given = APP_VARIABLES.filter((name) => value[name] !== undefined);
+    if (given.length === 0) return;
+    // Half an app is a typo, not a choice: name the first missing piece.
+    if (!value.GITHUB_APP_ID) ctx.addIssue({ code: "custom", path: ["GITHUB_APP_ID"], message: `required with ${given[0]}: the GitHub App's numeric id` });
+    else if (!value.GITHUB_APP_PRIVATE_KEY && !value.GITHUB_APP_PRIVATE_KEY_FILE) {
       ctx.addIssue({
         code: "custom",
         path: ["GITHUB_APP_PRIVATE_KEY"],
-        message: "required: the GitHub App's PEM private key (or GITHUB_APP_PRIVATE_KEY_FILE with its path)",
+        message: "required with GITHUB_APP_ID: the GitHub App's PEM private key (or GITHUB_APP_PRIVATE_KEY_FILE with its path)",
       });
+    } else if (!value.GITHUB_APP_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["GITHUB_APP_CLIENT_ID"], message: "required with GITHUB_APP_ID: the GitHub App's OAuth client id" });
+    } else if (!value.GITHUB_APP_CLIENT_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["GITHUB_APP_CLIENT_SECRET"], message: "required with GITHUB_APP_ID: the GitHub App's OAuth client secret" });
     }
     if (value.DATABASE_MIGRATION_URL && !value.DATABASE_URL) {
       ctx.addIssue({
@@ -69,13 +87,23 @@ export const envSchema = z
 
 export type RawEnv = z.infer<typeof envSchema>;
 
-export interface Env {
-  githubApiUrl: string;
-  githubUrl: string;
+/** A GitHub App's credentials, from the environment here or from /setup (lib/app-credentials). */
+export interface GitHubAppCredentials {
   appId: string;
   privateKey: string;
   clientId: string;
   clientSecret: string;
+  /** Signs the app's webhook deliveries; null when the app has none. */
+  webhookSecret: string | null;
+}
+
+export type ActAs = "app" | "owner";
+
+export interface Env {
+  githubApiUrl: string;
+  githubUrl: string;
+  /** From the GITHUB_APP_* variables; null when none are set (then from /setup, stored in the database). */
+  githubApp: GitHubAppCredentials | null;
   authSecret: string;
   appUrl: string;
   databaseUrl: string | undefined;
@@ -86,6 +114,10 @@ export interface Env {
   /** How often each org's pending requests and token grants are synced into the inventory. */
   syncIntervalSeconds: { requests: number; tokens: number };
   notifications: { smtpUrl: string | undefined; smtpFrom: string | undefined; intervalSeconds: number; seed: string | undefined };
+  /** `owner`: reviews and revokes are sent with the signed-in owner's own user token. */
+  actAs: ActAs;
+  /** After SIGTERM, how long in-flight writes may take to finish before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -114,10 +146,15 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
   return {
     githubApiUrl: raw.GITHUB_API_URL,
     githubUrl: raw.GITHUB_URL,
-    appId: raw.GITHUB_APP_ID,
-    privateKey: resolvePrivateKey(raw, readFile),
-    clientId: raw.GITHUB_APP_CLIENT_ID,
-    clientSecret: raw.GITHUB_APP_CLIENT_SECRET,
+    githubApp: raw.GITHUB_APP_ID
+      ? {
+          appId: raw.GITHUB_APP_ID,
+          privateKey: resolvePrivateKey(raw, readFile),
+          clientId: raw.GITHUB_APP_CLIENT_ID!,
+          clientSecret: raw.GITHUB_APP_CLIENT_SECRET!,
+          webhookSecret: raw.GITHUB_WEBHOOK_SECRET ?? null,
+        }
+      : null,
     authSecret: raw.AUTH_SECRET,
     appUrl: raw.APP_URL,
     databaseUrl: raw.DATABASE_URL,
@@ -127,6 +164,8 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     githubTimeoutMs: raw.GITHUB_TIMEOUT_MS,
     syncIntervalSeconds: { requests: raw.INVENTORY_REQUESTS_INTERVAL_SECONDS, tokens: raw.INVENTORY_TOKENS_INTERVAL_SECONDS },
     notifications: { smtpUrl: raw.SMTP_URL, smtpFrom: raw.SMTP_FROM, intervalSeconds: raw.NOTIFY_INTERVAL_SECONDS, seed: raw.NOTIFICATIONS_SEED },
+    actAs: raw.ACT_AS,
+    shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
   };
 }
 

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { importSPKI, jwtVerify } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/lib/contract/api-error";
 import { createGitHubClient, type GitHubClientConfig } from "./create-github-client";
 import { getOrgMembership } from "./get-org-membership";
 import { listInstalledOrgs } from "./list-installed-orgs";
@@ -9,6 +10,7 @@ import { listRequests } from "./list-requests";
 import { listTokens } from "./list-tokens";
 import { reviewRequests } from "./review-requests";
 import { revokeTokens } from "./revoke-tokens";
+import type { UserTokenSource } from "./user-token-auth";
 
 const API = "https://api.github.test";
 const INSTALLATION_TOKEN = "ghs_installationToken0000000000000001";
@@ -175,8 +177,8 @@ describe("the GitHub client", () => {
 
   it("uses the single endpoint for one id and the bulk endpoint for several", async () => {
     const github = fakeGitHub((call) => (call.method === "POST" && call.path.startsWith("/orgs/acme/") ? json(call.path.endsWith("/7") ? 204 : 202, {}) : undefined));
-    expect(await reviewRequests("acme", [7], "deny", "Not needed", github.client)).toEqual({ results: [{ id: 7, ok: true }], accepted: 1, skipped: 0, failed: 0 });
-    await reviewRequests("acme", [1, 2, 1], "approve", undefined, github.client);
+    expect(await reviewRequests("acme", [7], "deny", "Not needed", { client: github.client })).toEqual({ results: [{ id: 7, ok: true }], accepted: 1, skipped: 0, failed: 0 });
+    await reviewRequests("acme", [1, 2, 1], "approve", undefined, { client: github.client });
     const writes = github.orgCalls().filter((call) => call.method === "POST");
     expect(writes.map((call) => [call.url, call.body])).toEqual([
       [`${API}/orgs/acme/personal-access-token-requests/7`, { action: "deny", reason: "Not needed" }],
@@ -190,7 +192,7 @@ describe("the GitHub client", () => {
       if (call.path.startsWith("/orgs/acme/personal-access-tokens?")) return json(200, [{ ...requestRow, id: 3, access_granted_at: "2025-01-01T00:00:00Z" }]);
       return undefined;
     });
-    const result = await revokeTokens("acme", [3, 4], github.client);
+    const result = await revokeTokens("acme", [3, 4], { client: github.client });
     const posts = github.orgCalls().filter((call) => call.method === "POST");
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toEqual({ pat_ids: [3, 4], action: "revoke" });
@@ -210,7 +212,7 @@ describe("the GitHub client", () => {
       return undefined;
     });
     const client = createGitHubClient({ ...github.config, timeoutMs: 300 });
-    const result = await revokeTokens("acme", [5], client);
+    const result = await revokeTokens("acme", [5], { client });
     expect(github.orgCalls().filter((call) => call.method === "POST").map((call) => call.path)).toEqual(["/orgs/acme/personal-access-tokens/5"]);
     expect(result.results).toEqual([
       { id: 5, ok: false, code: "not_applied", error: expect.stringMatching(/^GitHub did not answer within 0\.3 s\. It was still active/) },
@@ -247,5 +249,52 @@ describe("the GitHub client", () => {
     expect(await getOrgMembership("acme", "mona", github.client)).toEqual({ role: "admin", state: "active", userId: 1001 });
     expect(await getOrgMembership("acme", "stranger", github.client)).toBeNull();
     await expect(getOrgMembership("initech", "mona", github.client)).rejects.toMatchObject({ code: "not_installed" });
+  });
+
+  describe("a write sent as an owner (ACT_AS=owner)", () => {
+    const owner = (tokens: string[], renew: (rejected: string) => Promise<string> = async () => tokens.shift()!): UserTokenSource & { renewed: ReturnType<typeof vi.fn> } => {
+      let current = tokens.shift()!;
+      return {
+        login: "mona",
+        token: async () => current,
+        renewed: vi.fn(async (rejected: string) => {
+          current = await renew(rejected);
+          return current;
+        }),
+      };
+    };
+    const posts = (github: ReturnType<typeof fakeGitHub>) => github.orgCalls().filter((call) => call.method === "POST");
+
+    it("carries the owner's user token, never the installation token, and stays paced like any write", async () => {
+      const github = fakeGitHub((call) => (call.method === "POST" ? json(204, {}) : undefined));
+      const asUser = owner(["ghu_mona_1"]);
+      const started = Date.now();
+      await reviewRequests("acme", [7], "deny", undefined, { client: github.client, asUser });
+      await revokeTokens("acme", [8], { client: github.client, asUser });
+      expect(posts(github).map((call) => call.headers.get("authorization"))).toEqual(["token ghu_mona_1", "token ghu_mona_1"]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      expect(github.appCalls().map((call) => call.path)).toEqual(["/orgs/acme/installation"]);
+    });
+
+    it("sends once more with a renewed token after a 401 (GitHub did not take the call)", async () => {
+      const github = fakeGitHub((call) => {
+        if (call.method !== "POST") return undefined;
+        return call.headers.get("authorization") === "token ghu_new" ? json(202, {}) : json(401, { message: "Bad credentials" });
+      });
+      const asUser = owner(["ghu_expired", "ghu_new"]);
+      expect(await reviewRequests("acme", [1, 2], "approve", undefined, { client: github.client, asUser })).toMatchObject({ accepted: 2, failed: 0 });
+      expect(asUser.renewed).toHaveBeenCalledWith("ghu_expired");
+      expect(posts(github).map((call) => call.headers.get("authorization"))).toEqual(["token ghu_expired", "token ghu_new"]);
+    });
+
+    it.each([
+      ["the renewed token is refused too", async () => "ghu_also_refused"],
+      ["the refresh is refused", async () => Promise.reject(new ApiError("reauth_required", "Sign in again so Grantdesk can act as you."))],
+    ])("asks the owner to sign in again when %s, with nothing sent under the app's token", async (_, renew) => {
+      const github = fakeGitHub((call) => (call.method === "POST" ? json(401, { message: "Bad credentials" }) : undefined));
+      await expect(revokeTokens("acme", [3, 4], { client: github.client, asUser: owner(["ghu_expired"], renew) })).rejects.toMatchObject({ code: "reauth_required" });
+      expect(posts(github).every((call) => call.headers.get("authorization")?.startsWith("token ghu_"))).toBe(true);
+      expect(github.calls.some((call) => call.path.endsWith("/access_tokens"))).toBe(false);
+    });
   });
 });

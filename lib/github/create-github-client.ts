@@ -4,6 +4,7 @@ import type { EndpointDefaults, EndpointOptions, OctokitResponse, RequestInterfa
 import { createCallPolicy, type CallPolicyOptions } from "./call-policy";
 import { createListPageCache, type ListPageCache } from "./list-page-cache";
 import { createOrgInstallationAuth, type OrgInstallationAuth } from "./org-installation-auth";
+import { sendAsUser, userTokenSourceOf } from "./user-token-auth";
 
 /** The REST API version the PAT endpoints are documented under. */
 export const GITHUB_API_VERSION = "2022-11-28";
@@ -55,7 +56,8 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
     // Octokit calls this once, in its constructor, handing over its own request (so installation
     // tokens are minted through the same policy). Its hook is the only one on the request: every
     // call goes through the policy (queue, timeout, retries), which hands each attempt to the
-    // authentication (the org's installation token), then to fetch.
+    // authentication — the org's installation token, or for a call given `request: { asUser }`
+    // (ACT_AS=owner) that owner's user token, never replaced by the installation token — then to fetch.
     authStrategy: (options: { request: Octokit["request"] }) => {
       const auth = createOrgInstallationAuth({
         appId: config.appId,
@@ -67,7 +69,11 @@ export function createGitHubClient(config: GitHubClientConfig): GitHubClient {
       return {
         hook: (request: RequestInterface, route: Route | EndpointOptions, parameters?: RequestParameters) => {
           const endpoint = request.endpoint.merge(route as Route, parameters) as Required<EndpointDefaults>;
-          return policy.send((attempt) => auth.hook(request, attempt) as Promise<OctokitResponse<unknown>>, endpoint, request.endpoint.parse(endpoint).url);
+          const asUser = userTokenSourceOf(endpoint);
+          const authenticate = asUser
+            ? (attempt: Required<EndpointDefaults>) => sendAsUser(request, attempt, asUser)
+            : (attempt: Required<EndpointDefaults>) => auth.hook(request, attempt) as Promise<OctokitResponse<unknown>>;
+          return policy.send(authenticate, endpoint, request.endpoint.parse(endpoint).url);
         },
       };
     },

@@ -1,6 +1,8 @@
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/lib/contract/api-error";
 import type { Page } from "@/lib/contract/pat-rows";
+import { beginShutdown } from "@/lib/lifecycle/shutdown";
 import { MAX_RECHECK_PAGES, scanForIds, sendInChunks, type ChunkedWrite } from "./send-in-chunks";
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, index) => from + index);
@@ -182,5 +184,39 @@ describe("scanForIds", () => {
     const endless = vi.fn(async () => pageOf([1], true));
     expect(await scanForIds([1, 9], endless)).toEqual({ listed: new Set([1]), complete: false });
     expect(endless).toHaveBeenCalledTimes(MAX_RECHECK_PAGES);
+  });
+});
+
+describe("sendInChunks, when the acting owner must sign in again", () => {
+  const reauth = () => new ApiError("reauth_required", "GitHub no longer accepts Grantdesk's access on behalf of mona.");
+
+  it("refuses the whole call when nothing was sent yet, so the owner is asked at once", async () => {
+    const { write, bulkCalls } = recordingWrite({ 1: reauth() });
+    await expect(sendInChunks(range(1, 250), write)).rejects.toMatchObject({ code: "reauth_required" });
+    expect(bulkCalls).toHaveLength(1);
+  });
+
+  it("after chunks went through, reports the rest as not sent, keeping what GitHub accepted", async () => {
+    const { write, bulkCalls } = recordingWrite({ 2: reauth() });
+    const result = await sendInChunks(range(1, 250), write);
+    expect(bulkCalls).toHaveLength(2);
+    expect(result).toMatchObject({ accepted: 100, failed: 150 });
+    expect(result.results[100]).toMatchObject({ ok: false, code: "reauth_required", error: expect.stringMatching(/^GitHub no longer accepts/) });
+    expect(result.results[249]).toMatchObject({ ok: false, code: "reauth_required", error: expect.stringMatching(/^Not sent: /) });
+  });
+});
+
+// Last: the shutdown flag is process-wide and never cleared.
+describe("sendInChunks, once the server is shutting down", () => {
+  it("finishes the chunk in flight and reports the rest as not sent", async () => {
+    const { write, bulkCalls } = recordingWrite();
+    write.sendMany = vi.fn(async (ids: number[]) => {
+      bulkCalls.push(ids);
+      if (bulkCalls.length === 1) beginShutdown();
+    });
+    const result = await sendInChunks(range(1, 250), write);
+    expect(bulkCalls).toHaveLength(1);
+    expect(result).toMatchObject({ accepted: 100, failed: 150 });
+    expect(result.results.slice(100).every((outcome) => outcome.code === "shutting_down" && outcome.error?.startsWith("Not sent: Grantdesk was stopping"))).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
+import { isApiError, isServerErrorCode } from "@/lib/contract/api-error";
 import type { BulkResult, IdOutcome } from "@/lib/contract/bulk-result";
 import type { Page } from "@/lib/contract/pat-rows";
+import { isShuttingDown } from "@/lib/lifecycle/shutdown";
 import { toGitHubError, type GitHubCallContext } from "./github-error";
 import { redactSecrets } from "./redact-secrets";
 
@@ -30,7 +32,8 @@ interface Failure {
 }
 
 // After these, every further call for the org would fail the same way.
-const STOPS_THE_BATCH = new Set(["github_unauthorized", "missing_permission", "not_installed", "rate_limited", "github_unreachable"]);
+// (reauth_required: GitHub refused the acting owner's token and its refresh — ACT_AS=owner.)
+const STOPS_THE_BATCH = new Set(["github_unauthorized", "missing_permission", "not_installed", "rate_limited", "github_unreachable", "reauth_required"]);
 // GitHub failing twice in a row is an outage, not a blip: stop rather than keep the person waiting.
 const UNCLEAR_IN_A_ROW_TO_STOP = 2;
 
@@ -47,6 +50,11 @@ const UNCLEAR_IN_A_ROW_TO_STOP = 2;
  * broken connection) is never resent: once all chunks are done, the list is re-read, and each
  * such id is reported accepted with `inferred: true` (no longer listed), `not_applied` (still listed) or
  * `outcome_unknown` (the re-read failed or could not see the whole list).
+ *
+ * Once the server is shutting down (SIGTERM), the chunk in flight finishes and the rest are
+ * reported "not sent" (`shutting_down`), so the caller records every outcome before the exit.
+ * When GitHub refuses the acting owner's token before anything was sent (`reauth_required`),
+ * the whole call is refused with that ApiError instead, so the owner is asked to sign in again.
  */
 export async function sendInChunks(ids: readonly number[], write: ChunkedWrite): Promise<BulkResult> {
   const distinct = [...new Set(ids)];
@@ -56,6 +64,9 @@ export async function sendInChunks(ids: readonly number[], write: ChunkedWrite):
   let unclearInARow = 0;
 
   for (const chunk of toChunks(distinct)) {
+    if (!stopped && isShuttingDown()) {
+      stopped = { code: "shutting_down", message: "Grantdesk was stopping, so it sent no more. Try these again in a moment.", unclear: false };
+    }
     if (stopped) {
       for (const id of chunk) outcomes.set(id, { id, ok: false, code: stopped.code, error: `Not sent: ${stopped.message}` });
       continue;
@@ -76,6 +87,7 @@ export async function sendInChunks(ids: readonly number[], write: ChunkedWrite):
         continue;
       }
       unclearInARow = 0;
+      if (failure.code === "reauth_required" && outcomes.size === 0 && unclear.length === 0) throw error;
       for (const id of chunk) outcomes.set(id, { id, ok: false, status: failure.status, code: failure.code, error: failure.message });
       if (STOPS_THE_BATCH.has(failure.code)) stopped = failure;
     }
@@ -113,6 +125,8 @@ function toChunks(ids: number[]): number[][] {
 }
 
 function toFailure(error: unknown, context: GitHubCallContext): Failure {
+  // Grantdesk's own refusal mid-call (the owner's token could not be renewed): nothing was sent.
+  if (isApiError(error) && isServerErrorCode(error.code)) return { code: error.code, message: error.message, unclear: false };
   const githubError = toGitHubError(error, context);
   if (githubError) {
     return { code: githubError.code, message: githubError.message, status: githubError.status, unclear: githubError.outcomeUnclear };

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, countDistinct, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { ApiError } from "@/lib/contract/api-error";
-import type { AuditAction } from "@/lib/contract/audit-record";
+import { ApiError, isApiError } from "@/lib/contract/api-error";
+import type { ActingIdentity, AuditAction } from "@/lib/contract/audit-record";
 import type { InventoryFilters } from "@/lib/contract/inventory";
 import { MAX_JOB_IDS, TYPED_CONFIRMATION_ABOVE, type JobDraft } from "@/lib/contract/jobs";
 import type { PatResource } from "@/lib/contract/pat-rows";
@@ -33,6 +33,8 @@ interface Selection {
   org: string;
   action: AuditAction;
   actor: Actor;
+  /** Whose credential the chunks will carry (ACT_AS when the job is made). */
+  actedAs: ActingIdentity;
 }
 
 /** How many owners the selected rows belong to, and how many have write or admin access (from the inventory). */
@@ -58,6 +60,7 @@ async function insertJob(
       status: job.status,
       actorLogin: job.actor.login,
       actorId: job.actor.id,
+      actedAs: job.actedAs,
       reason: job.reason ?? null,
       description: job.description,
       total: job.ids.length,
@@ -67,7 +70,7 @@ async function insertJob(
       confirmedAt: job.status === "queued" ? new Date() : null,
     });
     await storeJobIds(tx, job.id, job.ids);
-    if (job.status === "queued") await recordBatch(tx, { batchId: job.id, org: job.org, action: job.action, actor: job.actor, reason: job.reason });
+    if (job.status === "queued") await recordBatch(tx, { batchId: job.id, org: job.org, action: job.action, actor: job.actor, actedAs: job.actedAs, reason: job.reason });
   });
   return facts;
 }
@@ -126,7 +129,10 @@ export async function createJob(database: Database, selection: Selection & { ids
  * owner who froze it may confirm it, within DRAFT_LIFETIME_MS; above TYPED_CONFIRMATION_ABOVE ids
  * they type the org's name.
  */
-export async function confirmDraft(database: Database, confirmation: { org: string; draftId: string; actor: Actor; reason?: string; typedOrg?: string }): Promise<void> {
+export async function confirmDraft(
+  database: Database,
+  confirmation: { org: string; draftId: string; actor: Actor; actedAs: ActingIdentity; reason?: string; typedOrg?: string },
+): Promise<void> {
   const [draft] = await database
     .select()
     .from(bulkJobs)
@@ -141,11 +147,11 @@ export async function confirmDraft(database: Database, confirmation: { org: stri
     database.transaction(async (tx) => {
       const updated = await tx
         .update(bulkJobs)
-        .set({ status: "queued", reason: confirmation.reason ?? null, confirmedAt: new Date() })
+        .set({ status: "queued", actedAs: confirmation.actedAs, reason: confirmation.reason ?? null, confirmedAt: new Date() })
         .where(and(eq(bulkJobs.id, draft.id), eq(bulkJobs.status, "draft")))
         .returning({ id: bulkJobs.id });
       if (updated.length !== 1) throw new ApiError("not_found", "draft: it was confirmed already.");
-      await recordBatch(tx, { batchId: draft.id, org: confirmation.org, action: draft.action, actor: confirmation.actor, reason: confirmation.reason });
+      await recordBatch(tx, { batchId: draft.id, org: confirmation.org, action: draft.action, actor: confirmation.actor, actedAs: confirmation.actedAs, reason: confirmation.reason });
     }),
   );
 }
@@ -155,7 +161,7 @@ async function guard<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof ApiError) throw error;
+    if (isApiError(error)) throw error;
     console.error(`[jobs] could not store a job: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
     throw new ApiError(
       "audit_unavailable",

@@ -5,13 +5,14 @@ import { db } from "@/lib/db/database";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
 import { INSTANCE_ID } from "@/lib/instance";
+import { isShuttingDown, trackWork } from "@/lib/lifecycle/shutdown";
 import { DRAFT_LIFETIME_MS } from "./create-job";
 import { claimNextJob } from "./job-lease";
 import { runJob } from "./run-job";
 
 // Each instance works jobs in a few slots: a slot claims the next job it may (lib/jobs/job-lease),
 // works it through, and looks again. Idle slots look every half second, or at once when this
-// instance queues a job. On shutdown no new chunk starts; the chunks in flight finish and are
+// instance queues a job. On shutdown (SIGTERM: lib/lifecycle/shutdown.ts) no new chunk starts; the chunks in flight finish and are
 // recorded, and their jobs are handed back for another instance (or the restart) to continue.
 
 const SLOTS = 4;
@@ -42,7 +43,7 @@ function idle(worker: Worker): Promise<void> {
 }
 
 async function slot(worker: Worker): Promise<void> {
-  while (!worker.stopping) {
+  while (!worker.stopping && !isShuttingDown()) {
     try {
       const database = await db();
       if (Date.now() - worker.cleanedAt > CLEANUP_EVERY_MS) {
@@ -54,7 +55,8 @@ async function slot(worker: Worker): Promise<void> {
         await idle(worker);
         continue;
       }
-      const run = runJob(job, { database, client: github(), owner: INSTANCE_ID, stopping: () => worker.stopping });
+      // Tracked, so a SIGTERM waits for the chunk in flight to be recorded before the process exits.
+      const run = trackWork(() => runJob(job, { database, client: github(), owner: INSTANCE_ID, stopping: () => worker.stopping || isShuttingDown() }));
       worker.running.add(run);
       await run.finally(() => worker.running.delete(run));
     } catch (error) {

@@ -1,6 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { ApiError } from "@/lib/contract/api-error";
+import { actingIdentityFor } from "@/lib/auth/acting-identity";
+import { userTokenFor } from "@/lib/auth/owner-tokens";
+import type { ActingIdentity } from "@/lib/contract/audit-record";
+import { isShuttingDown } from "@/lib/lifecycle/shutdown";
 import type { AuditAction } from "@/lib/contract/audit-record";
 import type { BulkResult } from "@/lib/contract/bulk-result";
 import type { InventoryFilters } from "@/lib/contract/inventory";
@@ -42,6 +46,22 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
   return work(database);
 }
 
+/** A server told to stop (SIGTERM) takes no new job: its worker is handing jobs back. */
+function refuseWhileStopping(): void {
+  if (isShuttingDown()) throw new ApiError("shutting_down", "Grantdesk is restarting and takes no new actions right now; nothing was queued. Try again in a moment.");
+}
+
+/**
+ * Whose credential a new job of `actor` will carry. Under ACT_AS=owner the owner must have a
+ * token Grantdesk can use (renewed here if it expired): without one nothing is queued, and the
+ * answer (401 reauth_required) sends them to sign in again.
+ */
+async function actingAs(actor: Actor): Promise<ActingIdentity> {
+  const { actedAs } = actingIdentityFor(actor);
+  if (actedAs === "owner") await userTokenFor(actor.id);
+  return actedAs;
+}
+
 function queued(): void {
   startJobWorker();
   wakeJobWorker();
@@ -49,8 +69,10 @@ function queued(): void {
 
 /** A page's selection, queued as a job; answers the job. */
 export async function startJob(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<JobSummary> {
+  refuseWhileStopping();
+  const actedAs = await actingAs(actor);
   return withDatabase(async (database) => {
-    const id = await createJob(database, { org, actor, action, ids, reason });
+    const id = await createJob(database, { org, actor, actedAs, action, ids, reason });
     queued();
     return toJobSummary(await readJob(database, org, id));
   });
@@ -67,22 +89,37 @@ export async function runJobAndWait(org: string, actor: Actor, action: AuditActi
     const deadline = Date.now() + WAIT_FOR_RESULT_MS;
     for (;;) {
       const [row] = await database.select().from(bulkJobs).where(eq(bulkJobs.id, job.id));
-      if (row && (row.status === "done" || row.status === "failed" || row.status === "cancelled")) return jobResult(database, job.id);
+      if (row && (row.status === "done" || row.status === "failed" || row.status === "cancelled")) return refusedAsAWhole(await jobResult(database, job.id));
       if (Date.now() > deadline) return toJobSummary(row!);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   });
 }
 
+/**
+ * ACT_AS=owner: when GitHub refused the owner's token (and its refresh) before any id went out,
+ * the answer is that refusal (401 reauth_required), so the page sends the owner to sign in again;
+ * the trail holds every id as not sent.
+ */
+function refusedAsAWhole(result: BulkResult): BulkResult {
+  const first = result.results[0];
+  if (first && result.accepted === 0 && result.results.every((outcome) => outcome.code === "reauth_required")) {
+    throw new ApiError("reauth_required", (first.error ?? "").replace(/^Not sent: /, ""));
+  }
+  return result;
+}
+
 /** "All that match": freezes the matching ids for the owner to confirm. */
 export async function draftJob(org: string, actor: Actor, action: AuditAction, filters: InventoryFilters): Promise<JobDraft> {
   const repositoryIds = filters.repository === undefined ? undefined : await subsetIdsReaching(org, KIND_OF[action], filters, github());
-  return withDatabase((database) => createDraft(database, { org, actor, action, filters, repositoryIds }));
+  return withDatabase((database) => createDraft(database, { org, actor, actedAs: actingIdentityFor(actor).actedAs, action, filters, repositoryIds }));
 }
 
 export async function confirmJob(org: string, actor: Actor, draftId: string, reason: string | undefined, typedOrg: string | undefined): Promise<JobSummary> {
+  refuseWhileStopping();
+  const actedAs = await actingAs(actor);
   return withDatabase(async (database) => {
-    await confirmDraft(database, { org, actor, draftId, reason, typedOrg });
+    await confirmDraft(database, { org, actor, actedAs, draftId, reason, typedOrg });
     queued();
     return toJobSummary(await readJob(database, org, draftId));
   });

@@ -83,7 +83,7 @@ for (const backend of STORAGE_BACKENDS) {
     it("sends 250 ids in three chunks at least 1 s apart, each id once, and records every outcome", async () => {
       const ids = take(250);
       const before = await mark();
-      const id = await createJob(opened.db, { org: "acme", actor: MONA, action: "revoke", ids, reason: "Offboarding" });
+      const id = await createJob(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", ids, reason: "Offboarding" });
       await claimAndRun();
       const posts = revokes(await log(before));
       expect(posts.map((entry) => (entry.body as { pat_ids: number[] }).pat_ids.length)).toEqual([100, 100, 50]);
@@ -100,7 +100,7 @@ for (const backend of STORAGE_BACKENDS) {
       // The write is held for a moment; meanwhile one of its tokens is revoked on GitHub.
       await control(fake, "faults", { faults: [{ method: "POST", path: "^/orgs/acme/personal-access-tokens$", times: 1, kind: "latency", latencyMs: 1_500 }] });
       const before = await mark();
-      const id = await createJob(opened.db, { org: "acme", actor: MONA, action: "revoke", ids });
+      const id = await createJob(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", ids });
       const run = claimAndRun();
       await expect.poll(async () => revokes(await log(before)).length, { timeout: 10_000 }).toBe(1);
       await control(fake, `orgs/acme/tokens/${ids[42]}/revoke`, {});
@@ -117,7 +117,7 @@ for (const backend of STORAGE_BACKENDS) {
       const ids = take(300);
       await control(fake, "faults", { faults: [{ method: "POST", path: "^/orgs/acme/personal-access-tokens$", times: 1, kind: "latency", latencyMs: 1_500 }] });
       const before = await mark();
-      const id = await createJob(opened.db, { org: "acme", actor: MONA, action: "revoke", ids });
+      const id = await createJob(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", ids });
       const run = claimAndRun();
       await expect.poll(async () => revokes(await log(before)).length, { timeout: 10_000 }).toBe(1);
       await opened.db.update(bulkJobs).set({ cancelRequestedAt: new Date() }).where(eq(bulkJobs.id, id));
@@ -132,11 +132,11 @@ for (const backend of STORAGE_BACKENDS) {
 
     it("settles a chunk in flight at a crash from GitHub, without sending it again, then sends the rest once", async () => {
       const ids = take(200);
-      const id = await createJob(opened.db, { org: "acme", actor: MONA, action: "revoke", ids });
+      const id = await createJob(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", ids });
       // As if an instance had recorded chunk 0, sent it, and died before recording its outcome.
       const first = await chunkIds(opened.db, id, 0);
       await recordChunkTargets(opened.db, { batchId: id, org: "acme", targets: first.map(({ id: targetId, position }) => ({ targetId, position })), snapshots: new Map() });
-      await revokeTokens("acme", ids.slice(0, 100), client);
+      await revokeTokens("acme", ids.slice(0, 100), { client });
       await opened.db
         .update(bulkJobs)
         .set({ status: "running", inflightChunk: 0, inflightAt: new Date(Date.now() - 1_000), leaseOwner: "dead-instance", leaseUntil: new Date(Date.now() - 1) })
@@ -152,10 +152,10 @@ for (const backend of STORAGE_BACKENDS) {
     });
 
     it("claims an org's jobs one at a time, in order, and another org's job beside them", async () => {
-      const first = await createJob(opened.db, { org: "acme", actor: MONA, action: "revoke", ids: take(1) });
-      const second = await createJob(opened.db, { org: "acme", actor: MONA, action: "revoke", ids: take(1) });
+      const first = await createJob(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", ids: take(1) });
+      const second = await createJob(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", ids: take(1) });
       const globexTokens = await opened.db.select({ id: patInventory.id }).from(patInventory).where(and(eq(patInventory.org, "globex"), eq(patInventory.kind, "tokens"))).limit(1);
-      const other = await createJob(opened.db, { org: "globex", actor: MONA, action: "revoke", ids: [globexTokens[0]!.id] });
+      const other = await createJob(opened.db, { org: "globex", actor: MONA, actedAs: "app", action: "revoke", ids: [globexTokens[0]!.id] });
       const claimed = [await claimNextJob(opened.db, "a"), await claimNextJob(opened.db, "b"), await claimNextJob(opened.db, "c")];
       expect(claimed.map((job) => job?.id ?? null)).toEqual([first, other, null]);
       // Once the first is done, the second may go.
@@ -166,22 +166,22 @@ for (const backend of STORAGE_BACKENDS) {
     });
 
     it("freezes all that match a filter as a draft with its exact count; above 100 the org's name must be typed", async () => {
-      const draft = await createDraft(opened.db, { org: "acme", actor: MONA, action: "revoke", filters: { signals: ["no-expiry"] } });
+      const draft = await createDraft(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", filters: { signals: ["no-expiry"] } });
       const truth = await opened.db.$count(patInventory, and(eq(patInventory.org, "acme"), eq(patInventory.kind, "tokens"), isNull(patInventory.goneAt)));
       expect(draft.total).toBeGreaterThan(0);
       expect(draft.total).toBeLessThan(truth);
       expect(draft.typedConfirmation).toBe(draft.total > 100);
       if (draft.total > 100) {
-        await expect(confirmDraft(opened.db, { org: "acme", draftId: draft.id, actor: MONA })).rejects.toMatchObject({ code: "bad_request" });
+        await expect(confirmDraft(opened.db, { org: "acme", draftId: draft.id, actor: MONA, actedAs: "app" })).rejects.toMatchObject({ code: "bad_request" });
       }
-      await expect(confirmDraft(opened.db, { org: "acme", draftId: draft.id, actor: { login: "octocat", id: USERS.octocat.id }, typedOrg: "acme" })).rejects.toMatchObject({
+      await expect(confirmDraft(opened.db, { org: "acme", draftId: draft.id, actor: { login: "octocat", id: USERS.octocat.id }, actedAs: "app", typedOrg: "acme" })).rejects.toMatchObject({
         code: "not_found",
       });
-      await confirmDraft(opened.db, { org: "acme", draftId: draft.id, actor: MONA, typedOrg: "ACME" });
+      await confirmDraft(opened.db, { org: "acme", draftId: draft.id, actor: MONA, actedAs: "app", typedOrg: "ACME" });
       const [job] = await opened.db.select().from(bulkJobs).where(eq(bulkJobs.id, draft.id));
       expect(job).toMatchObject({ status: "queued", total: draft.total });
       await opened.db.update(bulkJobs).set({ status: "cancelled" }).where(eq(bulkJobs.id, draft.id));
-      await expect(createDraft(opened.db, { org: "acme", actor: MONA, action: "revoke", filters: { search: "no-such-token-anywhere" } })).rejects.toMatchObject({
+      await expect(createDraft(opened.db, { org: "acme", actor: MONA, actedAs: "app", action: "revoke", filters: { search: "no-such-token-anywhere" } })).rejects.toMatchObject({
         code: "bad_request",
         message: expect.stringContaining("nothing matches"),
       });

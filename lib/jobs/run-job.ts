@@ -3,6 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { AuditExecutor } from "@/lib/audit/audit-chain";
 import { recordChunkTargets, type TargetSnapshot } from "@/lib/audit/record-intent";
 import { recordOutcomes } from "@/lib/audit/record-outcomes";
+import { ownerTokenSource } from "@/lib/auth/owner-tokens";
+import { isApiError } from "@/lib/contract/api-error";
 import type { IdOutcome } from "@/lib/contract/bulk-result";
 import type { GoneReason, PatResource } from "@/lib/contract/pat-rows";
 import { bulkJobs, orgWritePace } from "@/lib/db/jobs-schema";
@@ -46,7 +48,7 @@ export interface RunJobOptions {
 const DONE: Record<Job["action"], GoneReason> = { approve: "approved", deny: "denied", revoke: "revoked" };
 const DONE_OUTSIDE: Record<PatResource, GoneReason> = { requests: "reviewed_outside", tokens: "revoked_outside" };
 /** Failures that hold for every call to the org: the job stops, the rest is not sent. */
-const STOPS_THE_JOB = new Set(["github_unauthorized", "missing_permission", "not_installed"]);
+const STOPS_THE_JOB = new Set(["github_unauthorized", "missing_permission", "not_installed", "reauth_required"]);
 /** Failures GitHub did not process (or could not be reached for): the chunk is tried again after a wait. */
 const TRY_AGAIN = new Set(["rate_limited", "github_unreachable", "overloaded"]);
 const TRY_AGAIN_MAX = 5;
@@ -135,11 +137,19 @@ export async function runJob(job: Job, options: RunJobOptions): Promise<void> {
         const toSend = ids.filter((id) => check.listed.has(id));
         if (toSend.length > 0) {
           await hold({ inflightChunk: chunk, inflightAt: new Date() });
-          for (const outcome of await sendChunk({ org: job.org, kind: job.kind, action: job.action, reason: job.reason, ids: toSend, database, client, pace })) byId.set(outcome.id, outcome);
+          const asUser = job.actedAs === "owner" ? ownerTokenSource({ id: job.actorId, login: job.actorLogin }) : undefined;
+          for (const outcome of await sendChunk({ org: job.org, kind: job.kind, action: job.action, reason: job.reason, ids: toSend, database, client, asUser, pace })) {
+            byId.set(outcome.id, outcome);
+          }
         }
         outcomes = ids.map((id) => byId.get(id)!);
       } catch (error) {
         if (error instanceof LeaseLost) throw error;
+        if (isApiError(error) && error.code === "reauth_required") {
+          // ACT_AS=owner and GitHub refused the owner's token and its refresh before this chunk was sent.
+          await hold({ inflightChunk: null, inflightAt: null });
+          throw new StopJob(error.code, error.message);
+        }
         const failure = error instanceof GitHubError ? error : null;
         if (failure && STOPS_THE_JOB.has(failure.code)) throw new StopJob(failure.code, failure.message);
         if (failure && tries < TRY_AGAIN_MAX) {
@@ -180,7 +190,7 @@ export async function runJob(job: Job, options: RunJobOptions): Promise<void> {
       return;
     }
     const [current] = await database.select({ nextChunk: bulkJobs.nextChunk }).from(bulkJobs).where(eq(bulkJobs.id, job.id));
-    await finishUnsent(job, current?.nextChunk ?? job.nextChunk, options, "failed", error.message).catch((failure: unknown) =>
+    await finishUnsent(job, current?.nextChunk ?? job.nextChunk, options, "failed", error.message, error.code).catch((failure: unknown) =>
       console.error(`[jobs] could not close job ${job.id}:`, redactSecrets(String(failure))),
     );
   } finally {
@@ -215,7 +225,7 @@ async function settleChunk(job: Job, chunk: number, outcomes: IdOutcome[], { dat
  * skipped when the owner cancelled, failed (not sent) when an error stopped the job — so the trail
  * accounts for every id of the job.
  */
-async function finishUnsent(job: Job, from: number, options: RunJobOptions, how: "cancelled" | "failed", reason?: string) {
+async function finishUnsent(job: Job, from: number, options: RunJobOptions, how: "cancelled" | "failed", reason?: string, code = "not_sent") {
   const { database, owner } = options;
   const [current] = await database.select({ inflightChunk: bulkJobs.inflightChunk }).from(bulkJobs).where(eq(bulkJobs.id, job.id));
   for (let chunk = from; chunk < job.chunks; chunk++) {
@@ -228,7 +238,7 @@ async function finishUnsent(job: Job, from: number, options: RunJobOptions, how:
         ? { id, ok: false, code: "outcome_unknown", error: `Sent, but ${reason ?? "the job stopped"} before GitHub's answer could be checked. Check GitHub before trying again.` }
         : how === "cancelled"
           ? { id, ok: false, code: "cancelled", error: "Not sent: the job was cancelled." }
-          : { id, ok: false, code: "not_sent", error: `Not sent: ${reason}` },
+          : { id, ok: false, code, error: `Not sent: ${reason}` },
     );
     await settleChunk(job, chunk, outcomes, options);
   }

@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db/open-database";
 import type { GitHubClient } from "@/lib/github/create-github-client";
 import { reviewRequests } from "@/lib/github/review-requests";
 import { revokeTokens } from "@/lib/github/revoke-tokens";
+import type { UserTokenSource } from "@/lib/github/user-token-auth";
 import { recheckTargets } from "@/lib/inventory/recheck-targets";
 
 // One chunk (≤ 100 ids) of a job, sent to GitHub. GitHub refuses a bulk call whole (422) when one
@@ -21,12 +22,14 @@ export interface ChunkSend {
   ids: number[];
   database: Database;
   client: GitHubClient;
+  /** ACT_AS=owner: the job's owner, whose own token the writes carry; absent: the app's installation token. */
+  asUser?: UserTokenSource;
   /** Waits out the org's pacing before each call (the narrowed resend is a second call). */
   pace: () => Promise<void>;
 }
 
-function send({ org, action, reason, client }: ChunkSend, ids: number[]): Promise<BulkResult> {
-  return action === "revoke" ? revokeTokens(org, ids, client) : reviewRequests(org, ids, action, reason ?? undefined, client);
+function send({ org, action, reason, client, asUser }: ChunkSend, ids: number[]): Promise<BulkResult> {
+  return action === "revoke" ? revokeTokens(org, ids, { client, asUser }) : reviewRequests(org, ids, action, reason ?? undefined, { client, asUser });
 }
 
 const refusedWhole = (result: BulkResult) => result.results.length > 1 && result.results.every((outcome) => !outcome.ok && outcome.status === 422);

@@ -5,6 +5,7 @@ import { redactSecrets } from "@/lib/github/redact-secrets";
 import { listRequestRepositories } from "@/lib/github/list-repositories";
 import { github } from "@/lib/github/shared-client";
 import { INSTANCE_ID } from "@/lib/instance";
+import { isShuttingDown, trackWork } from "@/lib/lifecycle/shutdown";
 import { secretBox } from "@/lib/security/secret-box";
 import { defaultSender, deliverNotification, type DeliveryDeps } from "./deliver-notification";
 import type { RequestFacts } from "./notification-content";
@@ -60,11 +61,13 @@ export async function deliveryDeps(): Promise<DeliveryDeps> {
 export async function sendDueNotifications(deps: DeliveryDeps): Promise<number> {
   let attempted = 0;
   const worker = async () => {
-    for (;;) {
+    // On SIGTERM no new send starts; one in flight finishes and is recorded (trackWork), so the
+    // instance that takes over does not send it again.
+    while (!isShuttingDown()) {
       const [row] = await claimDueNotifications(deps.database, deps.owner, 1);
       if (!row) return;
       attempted++;
-      await deliverNotification(row, deps);
+      await trackWork(() => deliverNotification(row, deps));
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -89,6 +92,7 @@ async function pass(): Promise<void> {
 /** Runs a pass unless one is running; a nudge during a pass asks for one more after it. */
 function runPass(): Promise<void> {
   const state = notifier();
+  if (isShuttingDown()) return Promise.resolve();
   if (state.running) {
     state.again = true;
     return state.running;

@@ -4,6 +4,7 @@
 
 import { createLoader, parseAsIsoDate, parseAsNumberLiteral, parseAsStringLiteral, type inferParserType, type UrlKeys } from "nuqs/server";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/contract/audit-record";
+import { parseAsJobId } from "./jobs";
 import { PAGE_SIZES, parseAsOwners, parseAsPositiveInteger } from "./pat-list";
 
 /** A page number beyond this is a typo: 100,000 records at 30 a page is about 3.4k pages. */
@@ -20,6 +21,8 @@ export const auditSearchParams = {
   from: parseAsIsoDate,
   /** Last day included (UTC). */
   to: parseAsIsoDate,
+  /** One action's records: a bulk job's id (its audit batch). */
+  batch: parseAsJobId,
   page: parseAsPositiveInteger(MAX_PAGE).withDefault(1),
   perPage: parseAsNumberLiteral(PAGE_SIZES).withDefault(30),
 };
@@ -31,7 +34,7 @@ export const loadAuditSearchParams = createLoader(auditSearchParams, { urlKeys: 
 export type AuditParams = inferParserType<typeof auditSearchParams>;
 
 export function hasAuditFilters(params: AuditParams): boolean {
-  return params.actor.length > 0 || params.owner.length > 0 || params.action !== null || params.outcome !== null || params.from !== null || params.to !== null;
+  return params.actor.length > 0 || params.owner.length > 0 || params.action !== null || params.outcome !== null || params.from !== null || params.to !== null || params.batch !== null;
 }
 
 /** `YYYY-MM-DD`: the API reads a date-only `to` as the whole of that day. */
@@ -46,6 +49,7 @@ export function auditFilterSearchParams(params: AuditParams): URLSearchParams {
   for (const login of params.owner) query.append("owner", login);
   if (params.from) query.set("from", day(params.from));
   if (params.to) query.set("to", day(params.to));
+  if (params.batch) query.set("batch", params.batch);
   return query;
 }
 

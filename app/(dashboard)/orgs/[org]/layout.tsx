@@ -8,6 +8,7 @@ import { appUrl } from "@/lib/security/app-url";
 const TABS = [
   { label: "Requests", segment: "requests" },
   { label: "Tokens", segment: "tokens" },
+  { label: "Jobs", segment: "jobs" },
   { label: "Audit", segment: "audit" },
 ];
 

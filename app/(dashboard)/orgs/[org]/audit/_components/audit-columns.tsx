@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS, type AuditRecord } from "@/lib/contract/audit-record";
 import { isLogin, MAX_OWNERS } from "@/lib/contract/github-names";
 import { AUDIT_FILTER_COLUMNS } from "@/lib/search-params/audit-table-state";
 import { ACTION_ICONS, AuditActionBadge, AuditOutcome } from "@/components/audit/audit-badges";
-import { ACTION_LABELS, OUTCOME_LABELS } from "@/lib/format/audit-wording";
+import { ACTING_IDENTITY_LABELS, ACTION_LABELS, OUTCOME_LABELS } from "@/lib/format/audit-wording";
 
 const ACTION_OPTIONS: FilterOption[] = AUDIT_ACTIONS.map((action) => ({ value: action, label: ACTION_LABELS[action], icon: ACTION_ICONS[action] }));
 
@@ -43,7 +43,12 @@ export function createAuditColumns() {
       id: AUDIT_FILTER_COLUMNS.actor,
       header: "Actor",
       meta: { label: "Actor", className: "w-32", filter: loginFilter("Owner's login, then Enter") },
-      cell: ({ row }) => <span className="font-medium text-zinc-900">{row.original.actor.login}</span>,
+      cell: ({ row }) => (
+        <div className="flex min-w-0 flex-col">
+          <span className="font-medium text-zinc-900">{row.original.actor.login}</span>
+          <span className="text-xs text-zinc-500">{ACTING_IDENTITY_LABELS[row.original.actedAs]}</span>
+        </div>
+      ),
     }),
     helper.accessor("action", {
       id: AUDIT_FILTER_COLUMNS.action,

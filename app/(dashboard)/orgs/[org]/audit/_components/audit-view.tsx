@@ -8,7 +8,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useDataTable } from "@/components/data-table/use-data-table";
-import { buttonClassName } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import type { AuditRecord } from "@/lib/contract/audit-record";
 import { auditExportHref, auditListQuery } from "@/lib/browser-api/audit-queries";
 import { auditSearchParams, auditUrlKeys, hasAuditFilters } from "@/lib/search-params/audit";
@@ -55,6 +55,16 @@ export function AuditView({ org }: { org: string }) {
         </div>
         <VerifyTrail org={org} />
       </div>
+      {params.batch ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-950" role="status">
+          <span>
+            Showing one job&apos;s records: <code className="text-xs">{params.batch}</code>
+          </span>
+          <Button variant="ghost" size="sm" onClick={() => void setParams({ batch: null, page: 1 })}>
+            Show every action
+          </Button>
+        </div>
+      ) : null}
       <DataTableToolbar table={table}>
         <a href={auditExportHref(org, params, "csv")} download className={buttonClassName({})}>
           <DownloadIcon aria-hidden />
@@ -78,7 +88,10 @@ export function AuditView({ org }: { org: string }) {
           <AuditEmpty
             filtered={hasAuditFilters(params)}
             page={params.page}
-            onResetFilters={() => table.resetColumnFilters(true)}
+            onResetFilters={() => {
+              table.resetColumnFilters(true);
+              void setParams({ batch: null });
+            }}
             onFirstPage={() => table.firstPage()}
           />
         }
