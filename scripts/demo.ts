@@ -24,6 +24,9 @@ async function main() {
     }
   }
 
+  const sinks = `http://127.0.0.1:${fakePort}/_sinks`;
+  // Both orgs notify fake-github's Slack and mail stand-ins (applied once: settings an owner saved are kept).
+  const notificationsSeed = Object.fromEntries(["acme", "globex"].map((org) => [org, { slackUrl: `${sinks}/slack/${org}-owners`, emailTo: [`owners@${org}.example`] }]));
   const stack = await startStack({
     appPort,
     fakePort,
@@ -31,6 +34,7 @@ async function main() {
     build: buildIsStale(distDir) ? "always" : "never",
     // A member asks for a token every few minutes on their own; the request shows up live.
     fake: { seed: 1, requests: 600, tokens: 6000, autoRequestEveryMs: AUTO_REQUEST_EVERY_MS },
+    extraEnv: { NOTIFICATIONS_SEED: JSON.stringify(notificationsSeed) },
   });
 
   console.log(`
@@ -48,6 +52,10 @@ Sign in as:
   mona     owner of acme (the large org) and globex — review and revoke
   octocat  owner of globex only — lands straight on it
   hubot    a plain member — sees the "not an owner" refusal
+
+Notifications: acme and globex send to fake-github's Slack and mail stand-ins.
+  What they received:  ${sinks}
+  Settings:            ${stack.appUrl}/orgs/acme/settings   (Send digest now, test messages)
 
 Press Ctrl-C to stop.`);
 

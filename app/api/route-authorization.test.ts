@@ -43,8 +43,8 @@ function resolve(route: string) {
     .map((segment) => {
       const name = /^\[(\w+)\]$/.exec(segment)?.[1];
       if (!name) return segment;
-      // A job's id is a UUID; a request's or token's a number.
-      const value = name === "id" && /\bjobs\b/.test(route) ? "00000000-0000-4000-8000-000000000000" : SEGMENT_VALUES[name];
+      // A job's or a notification channel's id is a UUID; a request's or token's a number.
+      const value = name === "id" && /\b(jobs|channels)\b/.test(route) ? "00000000-0000-4000-8000-000000000000" : SEGMENT_VALUES[name];
       if (value === undefined) throw new Error(`route ${route}: no test value for [${name}] — add one to SEGMENT_VALUES`);
       params[name] = value;
       return value;

@@ -4,6 +4,7 @@ import type { AuditChainVerification, AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
 import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
 import type { JobDraft, JobSummary } from "./jobs";
+import type { ChannelView, DigestQueued, NotificationRecord, NotificationSettingsView, TestSendResult } from "./notifications";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
 import type { WebhookStatus } from "./webhooks";
 
@@ -25,4 +26,10 @@ export type ApiAnswer =
   | Page<JobSummary>
   | BulkResult
   | { jobs: JobSummary[] }
-  | WebhookStatus;
+  | WebhookStatus
+  | NotificationSettingsView
+  | ChannelView
+  | Page<NotificationRecord>
+  | TestSendResult
+  | DigestQueued
+  | { deleted: string };

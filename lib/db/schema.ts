@@ -168,3 +168,4 @@ export * from "./inventory-schema";
 export * from "./jobs-schema";
 export * from "./rate-limit-schema";
 export * from "./webhooks-schema";
+export * from "./notifications-schema";
