@@ -8,6 +8,7 @@ import type { GitHubClient } from "@/lib/github/create-github-client";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
+import { nudgeNotifier } from "@/lib/notifications/notifier";
 import { applyInstallationEvent } from "./apply-installation-event";
 import { applyPatRequestEvent } from "./apply-pat-request-event";
 import { claimDelivery, finishDelivery, pruneDeliveries, type Applied, type DeliveryFacts } from "./delivery-store";
@@ -75,6 +76,8 @@ export async function receiveWebhook(req: Request, clientFor: () => GitHubClient
   }
   await finishDelivery(database, received.facts.deliveryId, applied);
   await pruneDeliveries(database).catch((error: unknown) => console.warn(`[webhooks] could not prune old deliveries: ${redactSecrets(String(error))}`));
+  // A new request may be due a notification: look now rather than at the notifier's next pass.
+  if (applied.outcome === "processed") nudgeNotifier();
   if (applied.outcome === "deferred") console.warn(`[webhooks] delivery ${received.facts.deliveryId} (${received.facts.event}) deferred: ${applied.detail}`);
   return answer(applied.outcome === "deferred" ? 202 : 200, {
     delivery: received.facts.deliveryId,
