@@ -3,10 +3,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
-import { patchChannel, postChannel, type ChannelInput } from "@/lib/browser-api/notification-queries";
+import type { ChannelInput } from "@/lib/browser-api/notification-queries";
 import type { EmailChannelView, SmtpSecurity } from "@/lib/contract/notifications";
 import { FormError, FormField } from "./form-field";
-import { useSettingsMutation } from "./use-settings-mutation";
+import { useChannelSave } from "./use-settings-mutation";
 
 const SECURITY_LABELS: Record<SmtpSecurity, string> = {
   tls: "TLS (usually port 465)",
@@ -29,11 +29,7 @@ export function EmailChannelForm({ org, channel, instanceSmtp, onDone }: { org: 
   const id = useId();
   const saved = channel?.smtp.mode === "custom" ? channel.smtp : null;
   const [mode, setMode] = useState<"instance" | "custom">(channel?.smtp.mode ?? (instanceSmtp ? "instance" : "custom"));
-  const save = useSettingsMutation(
-    org,
-    (input: ChannelInput) => (channel ? patchChannel(org, channel.id, input) : postChannel(org, input)),
-    (result) => `${result.name} ${channel ? "saved" : "added"}`,
-  );
+  const save = useChannelSave(org, channel);
 
   // onSubmit, not a form action: React resets a form after its action, and a refused one must keep what was typed.
   const submit = (event: FormEvent<HTMLFormElement>) => {

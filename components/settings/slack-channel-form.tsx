@@ -3,19 +3,15 @@
 import { useId, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { patchChannel, postChannel, type ChannelInput } from "@/lib/browser-api/notification-queries";
+import type { ChannelInput } from "@/lib/browser-api/notification-queries";
 import type { SlackChannelView } from "@/lib/contract/notifications";
 import { FormError, FormField } from "./form-field";
-import { useSettingsMutation } from "./use-settings-mutation";
+import { useChannelSave } from "./use-settings-mutation";
 
 /** Adds a Slack channel, or changes one: a saved webhook URL is never shown, only where it points. */
 export function SlackChannelForm({ org, channel, onDone }: { org: string; channel?: SlackChannelView; onDone: () => void }) {
   const id = useId();
-  const save = useSettingsMutation(
-    org,
-    (input: ChannelInput) => (channel ? patchChannel(org, channel.id, input) : postChannel(org, input)),
-    (saved) => `${saved.name} ${channel ? "saved" : "added"}`,
-  );
+  const save = useChannelSave(org, channel);
 
   // onSubmit, not a form action: React resets a form after its action, and a refused one must keep what was typed.
   const submit = (event: FormEvent<HTMLFormElement>) => {

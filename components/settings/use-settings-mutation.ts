@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { notificationKeys } from "@/lib/browser-api/notification-queries";
+import { notificationKeys, patchChannel, postChannel, type ChannelInput } from "@/lib/browser-api/notification-queries";
 
 /**
  * A change to the org's notification settings: on success the settings and the record list are
@@ -19,4 +19,13 @@ export function useSettingsMutation<TInput, TResult>(org: string, mutationFn: (i
       await queryClient.invalidateQueries({ queryKey: notificationKeys.all(org) });
     },
   });
+}
+
+/** Saves a channel form: adds a channel, or changes `channel` when there is one. */
+export function useChannelSave(org: string, channel: { id: string } | undefined) {
+  return useSettingsMutation(
+    org,
+    (input: ChannelInput) => (channel ? patchChannel(org, channel.id, input) : postChannel(org, input)),
+    (saved) => `${saved.name} ${channel ? "saved" : "added"}`,
+  );
 }

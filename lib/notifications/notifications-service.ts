@@ -4,10 +4,9 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { ApiError } from "@/lib/contract/api-error";
 import type { ChannelView, DigestQueued, NotificationRecord, NotificationSettingsView, TestSendResult, TriggerSettings } from "@/lib/contract/notifications";
 import type { Page } from "@/lib/contract/pat-rows";
-import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
+import { withDatabase as withDatabaseIn } from "@/lib/db/with-database";
 import { env } from "@/lib/env";
-import { redactSecrets } from "@/lib/github/redact-secrets";
 import { secretBox } from "@/lib/security/secret-box";
 import { deliverNotification } from "./deliver-notification";
 import { claimNotification, enqueueNotifications } from "./notification-queue";
@@ -32,25 +31,7 @@ import {
 // What the notification routes call. Each answer is what the settings page may see: never a
 // Slack URL or an SMTP password once saved (toChannelView gives a hint at most).
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  let database: Database;
-  try {
-    database = await db();
-  } catch (error) {
-    throw unavailable(error);
-  }
-  try {
-    return await work(database);
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw unavailable(error);
-  }
-}
-
-function unavailable(error: unknown): ApiError {
-  console.error(`[notifications] database: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-  return new ApiError("database_unavailable", "Grantdesk's database cannot be used right now. Try again in a moment; if it keeps failing, check Grantdesk's database.");
-}
+const withDatabase = <T>(work: (database: Database) => Promise<T>) => withDatabaseIn("notifications", work);
 
 const channelOptions = (user: SessionUser | null) => ({ box: secretBox(env().authSecret), instanceSmtp: env().notifications.smtpUrl !== undefined, actor: user?.login ?? null });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { readCappedBytes } from "@/lib/api/read-capped-body";
 import { ApiError } from "@/lib/contract/api-error";
 import { db } from "@/lib/db/database";
 import type { Database } from "@/lib/db/open-database";
@@ -12,7 +13,6 @@ import { nudgeNotifier } from "@/lib/notifications/notifier";
 import { applyInstallationEvent } from "./apply-installation-event";
 import { applyPatRequestEvent } from "./apply-pat-request-event";
 import { claimDelivery, finishDelivery, pruneDeliveries, type Applied, type DeliveryFacts } from "./delivery-store";
-import { readRawBody } from "./read-raw-body";
 import { verifySignature } from "./verify-signature";
 import { installationEventSchema, otherEventSchema, patRequestEventSchema, WEBHOOK_HEADERS } from "./webhook-payloads";
 
@@ -55,7 +55,8 @@ export async function receiveWebhook(req: Request, clientFor: () => GitHubClient
     );
   }
   const secret = app.webhookSecret;
-  const body = await readRawBody(req, MAX_WEBHOOK_BODY_BYTES);
+  // Exactly the bytes that came: the signature covers them.
+  const body = await readCappedBytes(req, MAX_WEBHOOK_BODY_BYTES, `The delivery is larger than ${MAX_WEBHOOK_BODY_BYTES / 1024 / 1024} MiB, Grantdesk's limit for a webhook; nothing was done.`);
   if (!(await verifySignature(secret, body, req.headers.get("x-hub-signature-256")))) {
     noteRefusal();
     throw new ApiError("unauthorized", "The delivery's X-Hub-Signature-256 is missing or does not match Grantdesk's webhook secret; nothing was done.");
