@@ -47,6 +47,15 @@ export function startInventoryScheduler(): void {
   void tick();
 }
 
+/**
+ * Has the next tick (within TICK_MS) ask GitHub for the app's installations, not the one 10
+ * minutes on: GitHub has just sent someone back from installing the app. Costs at most one
+ * GitHub call per tick, however often it is asked.
+ */
+export function refreshInstallationsSoon(): void {
+  scheduler().installationsAt = 0;
+}
+
 /** Resolves once every sync this instance is running has ended (tests, and a graceful shutdown). */
 export async function syncsSettled(): Promise<void> {
   while (scheduler().running.size > 0 || scheduler().ticking) {
