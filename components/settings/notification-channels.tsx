@@ -31,7 +31,7 @@ export function NotificationChannels({ org, settings }: { org: string; settings:
       {adding === "slack" ? <SlackChannelForm org={org} onDone={() => setAdding(null)} /> : null}
       {adding === "email" ? <EmailChannelForm org={org} instanceSmtp={settings.instanceSmtp} onDone={() => setAdding(null)} /> : null}
       {adding === null ? (
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button onClick={() => setAdding("slack")}>
             <MessageSquareIcon aria-hidden />
             Add Slack channel

@@ -32,7 +32,7 @@ export default async function SettingsPage({ params }: SettingsPageProps) {
     <HydrationBoundary state={dehydrate(queryClient)}>
       <NowProvider initial={renderedAt}>
         <div className="flex max-w-4xl flex-col gap-8">
-          <section aria-labelledby="webhooks-heading" className="flex flex-col gap-3">
+          <section aria-labelledby="webhooks-heading" className="flex flex-col gap-3 rounded-lg border border-zinc-200 bg-white p-5 shadow-xs">
             <h2 id="webhooks-heading" className="text-base font-semibold text-zinc-900">
               Webhooks
             </h2>
