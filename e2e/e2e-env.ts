@@ -34,5 +34,10 @@ export const EXTRA_STACKS = {
   actAsOwner: { appPort: APP_PORT + 2, fakePort: FAKE_PORT + 2 },
   /** The standalone server (as the image runs it) on PostgreSQL, stopped with SIGTERM. */
   standalone: { appPort: APP_PORT + 3, fakePort: FAKE_PORT + 3 },
+  /** Killed with SIGKILL mid-job and started again on its embedded database. */
+  restarts: { appPort: APP_PORT + 4, fakePort: FAKE_PORT + 4 },
+  /** Two instances of one deployment: one PostgreSQL database, one fake-github (the first's). */
+  instanceA: { appPort: APP_PORT + 5, fakePort: FAKE_PORT + 5 },
+  instanceB: { appPort: APP_PORT + 6, fakePort: FAKE_PORT + 6 },
 } as const;
 export const extraAppUrl = (name: keyof typeof EXTRA_STACKS) => `http://127.0.0.1:${EXTRA_STACKS[name].appPort}`;

@@ -19,6 +19,9 @@ export interface ExtraStackOptions {
   env?: Record<string, string>;
   appCredentials?: boolean;
   server?: "next-start" | "standalone";
+  /** A second instance of another stack's deployment: its fake-github, and the same AUTH_SECRET so sessions work on both. */
+  sharedFake?: ExtraStack["fake"];
+  authSecret?: string;
 }
 
 export async function startExtraStack(name: keyof typeof EXTRA_STACKS, options: ExtraStackOptions = {}): Promise<ExtraStack> {
@@ -33,8 +36,11 @@ export async function startExtraStack(name: keyof typeof EXTRA_STACKS, options: 
     logFile,
     fake: { seed: 1, requests: 40, tokens: 60, applyDelayMs: 200, ...options.fake },
     appCredentials: options.appCredentials,
+    sharedFake: options.sharedFake,
+    authSecret: options.authSecret,
     server: options.server,
     extraEnv: { DATA_DIR: dataDir, ...options.env },
   });
-  return { ...stack, control: new FakeGitHubControl(stack.fake.url), log: () => readFileSync(logFile, "utf8") };
+  // The same object: relaunch() updates its appPid and appExited.
+  return Object.assign(stack, { control: new FakeGitHubControl(stack.fake.url), log: () => readFileSync(logFile, "utf8") });
 }

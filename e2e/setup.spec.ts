@@ -53,13 +53,15 @@ test("a fresh install creates its GitHub App through GitHub's manifest flow and 
   });
   expect(stack.log()).toContain(`[setup] GitHub App ${created.id} (${created.slug}) created for acme and stored`);
 
+  // From here on, every GitHub call is the new app's: the inventory may start its first sync as
+  // soon as the app is installed, before anyone signs in.
+  const mark = await stack.control.mark();
   await page.getByRole("link", { name: "Install the app on GitHub" }).click();
   await page.getByRole("button", { name: "Install on acme" }).click();
   await expect(page).toHaveURL(new RegExp(`^${APP_URL}/setup\\?installation_id=\\d+&setup_action=install`));
   await expect(page.getByRole("heading", { name: "The app is installed" })).toBeVisible();
 
   // Signing in goes through the new app's OAuth client; the list through its installation.
-  const mark = await stack.control.mark();
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign in with GitHub" }).click();
   await page.getByRole("button", { name: "Sign in as mona" }).click();

@@ -1,18 +1,16 @@
 // The deployable server as the image runs it — `node server.js` from Next's standalone output,
 // NEXT_MANUAL_SIG_HANDLE set, on PostgreSQL — answering health and readiness, then stopped with
-// SIGTERM while a revoke's first chunk is held at GitHub: that chunk finishes and is recorded,
-// the rest is recorded as not sent, new work is refused, and the process exits 0.
-import { randomBytes } from "node:crypto";
+// SIGTERM while a revoke's first chunk is held at GitHub: that chunk finishes and is recorded, new
+// work is refused, the process exits 0 — and, started again, it finishes the job, no id sent twice.
 import { expect, test } from "@playwright/test";
-import { Client } from "pg";
-import type { BulkResult } from "@/lib/contract/bulk-result";
+import type { JobSummary } from "@/lib/contract/jobs";
 import type { Page as ListPage, PatTokenRow } from "@/lib/contract/pat-rows";
 import { extraAppUrl } from "./e2e-env";
 import { startExtraStack, type ExtraStack } from "./extra-stack";
 import { signInAs } from "./sign-in";
+import { createPostgresDatabase as createDatabase, TEST_DATABASE_URL, withClient } from "@/test-support/postgres-database";
 
 const APP_URL = extraAppUrl("standalone");
-const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const GITHUB_BULK_REVOKE = "/orgs/acme/personal-access-tokens";
 
 test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
@@ -26,25 +24,7 @@ test.afterAll(async () => {
   await database?.drop();
 });
 
-async function withClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `grantdesk_e2e_${randomBytes(6).toString("hex")}`;
-  await withClient(TEST_DATABASE_URL!, (admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => withClient(TEST_DATABASE_URL!, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
-}
-
-test("the standalone server is ready on PostgreSQL and, on SIGTERM mid-revoke, records the chunk in flight before it exits", async ({ page }) => {
+test("the standalone server is ready on PostgreSQL; on SIGTERM mid-revoke it records the chunk in flight and exits, and the job finishes after a restart", async ({ page }) => {
   database = await createDatabase();
   stack = await startExtraStack("standalone", { server: "standalone", fake: { tokens: 240 }, env: { DATABASE_URL: database.url } });
 
@@ -76,26 +56,35 @@ test("the standalone server is ready on PostgreSQL and, on SIGTERM mid-revoke, r
   const refused = await page.request.post("/api/orgs/acme/tokens/revoke", { ...post, data: { ids: [ids[199]] } });
   expect({ status: refused.status(), body: await refused.json() }).toMatchObject({ status: 503, body: { error: { code: "shutting_down" } } });
 
-  // The chunk in flight finished; the second was never sent; every id's outcome came back.
+  // The revoke is a job: the answer is the job, which outlives this process.
   const answer = await revoking;
   expect(answer.status()).toBe(200);
-  const result = (await answer.json()) as BulkResult;
-  expect(result).toMatchObject({ accepted: 100, failed: 50 });
-  expect(result.results.slice(100).every((outcome) => outcome.code === "shutting_down" && outcome.error?.startsWith("Not sent: "))).toBe(true);
+  const job = (await answer.json()) as JobSummary;
+  expect(job).toMatchObject({ org: "acme", action: "revoke", total: 150 });
   expect(await stack.appExited).toBe(0);
-  expect((await stack.control.requestsSince(mark)).filter((entry) => entry.method === "POST" && entry.path === GITHUB_BULK_REVOKE)).toHaveLength(1);
   expect(stack.log()).toContain("[shutdown] writes in flight finished and recorded");
+  // The chunk in flight finished and was recorded; the second was not sent.
+  expect((await stack.control.requestsSince(mark)).filter((entry) => entry.method === "POST" && entry.path === GITHUB_BULK_REVOKE)).toHaveLength(1);
+  const countOutcomes = () =>
+    withClient(database!.url, (client) =>
+      client.query<{ outcome: string | null; count: number }>(
+        `select o.outcome, count(*)::int as count
+           from audit_batches b join audit_targets t on t.batch_id = b.id left join audit_outcomes o on o.batch_id = t.batch_id and o.target_id = t.target_id
+          where b.id = $1 group by 1 order by 1`,
+        [job.id],
+      ),
+    );
+  expect((await countOutcomes()).rows).toEqual([{ outcome: "accepted", count: 100 }]);
 
-  // …and the audit trail, read straight from PostgreSQL after the exit, holds all 150 outcomes.
-  const outcomes = await withClient(database.url, (client) =>
-    client.query<{ outcome: string; code: string | null; count: number }>(
-      `select o.outcome, o.code, count(*)::int as count
-         from audit_batches b join audit_targets t on t.batch_id = b.id left join audit_outcomes o on o.batch_id = t.batch_id and o.target_id = t.target_id
-        where b.reason = 'Stopped mid-way' group by 1, 2 order by 1`,
-    ),
-  );
-  expect(outcomes.rows).toEqual([
-    { outcome: "accepted", code: null, count: 100 },
-    { outcome: "failed", code: "shutting_down", count: 50 },
-  ]);
+  // Started again, the server takes the job up where it stopped: the other 50, each sent once.
+  await stack.relaunch();
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/orgs/acme/jobs/${job.id}`)).json()) as JobSummary).status, { timeout: 60_000 })
+    .toBe("done");
+  expect(await (await page.request.get(`/api/orgs/acme/jobs/${job.id}`)).json()).toMatchObject({ accepted: 150, skipped: 0, failed: 0 });
+  const sent = (await stack.control.requestsSince(mark))
+    .filter((entry) => entry.method === "POST" && entry.path === GITHUB_BULK_REVOKE)
+    .flatMap((entry) => (entry.body as { pat_ids: number[] }).pat_ids);
+  expect(sent.sort()).toEqual([...revoked].sort());
+  expect((await countOutcomes()).rows).toEqual([{ outcome: "accepted", count: 150 }]);
 });

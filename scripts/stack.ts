@@ -18,6 +18,8 @@ export interface StackOptions {
   logFile?: string;
   authSecret?: string;
   fake?: Omit<FakeGitHubOptions, "port" | "callbackUrls">;
+  /** Another stack's fake-github, shared (a second instance of one deployment): not started or stopped here. */
+  sharedFake?: FakeGitHub;
   extraEnv?: Record<string, string>;
   /** False: start the dashboard without the GITHUB_APP_* variables, as a fresh install waiting for /setup. */
   appCredentials?: boolean;
@@ -38,17 +40,22 @@ export interface Stack {
   /** Resolves with the dashboard's exit code (or signal name) once it has exited. */
   appExited: Promise<number | string | null>;
   stop(): Promise<void>;
+  /** Starts the dashboard again (same build, environment and data) after it exited; `appPid` and `appExited` follow the new one. */
+  relaunch(): Promise<void>;
 }
 
 const APP_CREDENTIAL_VARIABLES = ["GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_CLIENT_ID", "GITHUB_APP_CLIENT_SECRET", "GITHUB_WEBHOOK_SECRET"];
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const appUrl = `http://127.0.0.1:${options.appPort}`;
-  const fake = await startFakeGitHub({
-    ...options.fake,
-    port: options.fakePort,
-    callbackUrls: [`${appUrl}/api/auth/callback/github`, `http://localhost:${options.appPort}/api/auth/callback/github`],
-  });
+  const fake =
+    options.sharedFake ??
+    (await startFakeGitHub({
+      ...options.fake,
+      port: options.fakePort,
+      callbackUrls: [`${appUrl}/api/auth/callback/github`, `http://localhost:${options.appPort}/api/auth/callback/github`],
+    }));
+  const closeFake = () => (options.sharedFake ? Promise.resolve() : fake.close());
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -70,36 +77,52 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     console.log(`Building the dashboard into ${options.distDir} (a minute or two)…`);
     const result = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
     if (result.status !== 0) {
-      await fake.close();
+      await closeFake();
       throw new Error("next build failed");
     }
   } else if (!hasBuild) {
-    await fake.close();
+    await closeFake();
     throw new Error(`no build in ${options.distDir}: run without --no-build`);
   }
 
-  // The log file itself, not a pipe through this process: a pipe breaks when this process exits
-  // first, and the server's shutdown logging then fails (EPIPE) in a loop instead of exiting.
-  const log = options.logFile ? openSync(options.logFile, "a") : "inherit";
-  const [command, args, serverEnv] =
-    options.server === "standalone"
-      ? (["node", [standaloneServer(options.distDir)], { ...env, HOSTNAME: "127.0.0.1", NEXT_MANUAL_SIG_HANDLE: "true" }] as const)
-      : (["npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], env] as const);
-  const app = spawn(command, [...args], { env: serverEnv, stdio: ["ignore", log, log], detached: true });
-  if (typeof log === "number") closeSync(log);
-  const appExited = new Promise<number | string | null>((resolve) => app.once("exit", (code, signal) => resolve(code ?? signal)));
+  const launch = (): { app: ChildProcess; exited: Promise<number | string | null> } => {
+    // The log file itself, not a pipe through this process: a pipe breaks when this process exits
+    // first, and the server's shutdown logging then fails (EPIPE) in a loop instead of exiting.
+    const log = options.logFile ? openSync(options.logFile, "a") : "inherit";
+    const [command, args, serverEnv] =
+      options.server === "standalone"
+        ? (["node", [standaloneServer(options.distDir)], { ...env, HOSTNAME: "127.0.0.1", NEXT_MANUAL_SIG_HANDLE: "true" }] as const)
+        : (["npx", ["next", "start", "-H", "127.0.0.1", "-p", String(options.appPort)], env] as const);
+    const child = spawn(command, [...args], { env: serverEnv, stdio: ["ignore", log, log], detached: true });
+    if (typeof log === "number") closeSync(log);
+    return { app: child, exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal))) };
+  };
 
-  const stop = async () => {
-    stopProcessGroup(app);
-    await fake.close();
+  let current = launch();
+  const stack: Stack = {
+    appUrl,
+    fake,
+    appPid: current.app.pid!,
+    appExited: current.exited,
+    stop: async () => {
+      stopProcessGroup(current.app);
+      await closeFake();
+    },
+    relaunch: async () => {
+      if (current.app.exitCode === null && current.app.signalCode === null) throw new Error("the dashboard is still running: stop or kill it first");
+      current = launch();
+      stack.appPid = current.app.pid!;
+      stack.appExited = current.exited;
+      await waitForHttp(`${appUrl}/signin`, current.app, 60_000);
+    },
   };
   try {
-    await waitForHttp(`${appUrl}/signin`, app, 60_000);
+    await waitForHttp(`${appUrl}/signin`, current.app, 60_000);
   } catch (error) {
-    await stop();
+    await stack.stop();
     throw error;
   }
-  return { appUrl, fake, appPid: app.pid!, appExited, stop };
+  return stack;
 }
 
 /**

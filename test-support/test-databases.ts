@@ -3,11 +3,10 @@
 // test gets a database of its own: PGlite in memory, or a fresh PostgreSQL database created for
 // it and dropped afterwards.
 
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { openDatabase, type OpenDatabase } from "@/lib/db/open-database";
+import { createPostgresDatabase, TEST_DATABASE_URL } from "./postgres-database";
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+export { createPostgresDatabase, TEST_DATABASE_URL };
 
 /** Put in the name of a skipped PostgreSQL suite, so the run says why and how to run it. */
 export const POSTGRES_SKIPPED = "skipped: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)";
@@ -45,26 +44,3 @@ export const STORAGE_BACKENDS: StorageBackend[] = [
     },
   },
 ];
-
-/** A new empty database on the TEST_DATABASE_URL server (not migrated), and how to drop it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!TEST_DATABASE_URL) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `grantdesk_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
-}
-
-async function withAdmin<T>(run: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  try {
-    return await run(admin);
-  } finally {
-    await admin.end();
-  }
-}

@@ -12,6 +12,14 @@ export interface TargetSnapshot {
   ownerLogin: string;
 }
 
+/** The target rows of a batch: each id at its place, with its token as GitHub listed it (when known). */
+function targetRows(batchId: string, targets: readonly { targetId: number; position: number }[], snapshots: ReadonlyMap<number, TargetSnapshot>) {
+  return targets.map(({ targetId, position }) => {
+    const snapshot = snapshots.get(targetId);
+    return { batchId, targetId, position, tokenId: snapshot?.tokenId ?? null, tokenName: snapshot?.tokenName ?? null, tokenOwnerLogin: snapshot?.ownerLogin ?? null };
+  });
+}
+
 export interface AuditIntent {
   batchId: string;
   org: string;
@@ -47,19 +55,10 @@ export async function recordIntent(db: Database, intent: AuditIntent): Promise<v
         reason: intent.reason ?? null,
       })
       .returning();
-    const targets = await tx.insert(auditTargets).values(
-      intent.ids.map((targetId, position) => {
-        const snapshot = intent.snapshots.get(targetId);
-        return {
-          batchId: intent.batchId,
-          targetId,
-          position,
-          tokenId: snapshot?.tokenId ?? null,
-          tokenName: snapshot?.tokenName ?? null,
-          tokenOwnerLogin: snapshot?.ownerLogin ?? null,
-        };
-      }),
-    ).returning();
+    const targets = await tx
+      .insert(auditTargets)
+      .values(targetRows(intent.batchId, intent.ids.map((targetId, position) => ({ targetId, position })), intent.snapshots))
+      .returning();
     targets.sort((a, b) => a.position - b.position);
     await appendChainLink(tx, {
       org: intent.org,
@@ -122,19 +121,7 @@ export async function recordChunkTargets(
     if (already) return;
     const rows = await tx
       .insert(auditTargets)
-      .values(
-        chunk.targets.map(({ targetId, position }) => {
-          const snapshot = chunk.snapshots.get(targetId);
-          return {
-            batchId: chunk.batchId,
-            targetId,
-            position,
-            tokenId: snapshot?.tokenId ?? null,
-            tokenName: snapshot?.tokenName ?? null,
-            tokenOwnerLogin: snapshot?.ownerLogin ?? null,
-          };
-        }),
-      )
+      .values(targetRows(chunk.batchId, chunk.targets, chunk.snapshots))
       .returning();
     rows.sort((a, b) => a.position - b.position);
     await appendChainLink(tx, { org: chunk.org, batchId: chunk.batchId, kind: "targets", targetIds: rows.map((row) => row.targetId), rowDigests: rows.map(targetDigest) });

@@ -9,8 +9,11 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const numbers = new Intl.NumberFormat("en");
+
+/** "1 request", "1,204 tokens". */
 export function count(n: number, noun: Noun): string {
-  return `${n} ${n === 1 ? noun.one : noun.other}`;
+  return `${numbers.format(n)} ${n === 1 ? noun.one : noun.other}`;
 }
 
 /**

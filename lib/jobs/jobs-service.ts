@@ -82,7 +82,8 @@ export async function startJob(org: string, actor: Actor, action: AuditAction, i
 /**
  * The review and revoke routes: the ids run as a job (durable, paced, re-checked), and the route
  * answers every id's outcome once it is done — or, when it waits behind another job of the org for
- * longer than WAIT_FOR_RESULT_MS, the job itself (it carries on; the page follows it).
+ * longer than WAIT_FOR_RESULT_MS, or the server is stopping, the job itself (it carries on; the
+ * page follows it).
  */
 export async function runJobAndWait(org: string, actor: Actor, action: AuditAction, ids: readonly number[], reason?: string): Promise<BulkResult | JobSummary> {
   const job = await startJob(org, actor, action, ids, reason);
@@ -91,7 +92,9 @@ export async function runJobAndWait(org: string, actor: Actor, action: AuditActi
     for (;;) {
       const [row] = await database.select().from(bulkJobs).where(eq(bulkJobs.id, job.id));
       if (row && (row.status === "done" || row.status === "failed" || row.status === "cancelled")) return refusedAsAWhole(await jobResult(database, job.id));
-      if (Date.now() > deadline) return toJobSummary(row!);
+      // Past the wait, or this server is stopping (the job is handed back and carries on after
+      // the restart, or on another instance): answer the job, which the page follows.
+      if (Date.now() > deadline || isShuttingDown()) return toJobSummary(row!);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   });
