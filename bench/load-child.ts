@@ -9,7 +9,7 @@ interface LoadClient {
   setRequests(requests: { method: string; path: string; headers: Record<string, string> }[]): void;
   on(event: "response", listener: (statusCode: number, resBytes: number, responseTimeMs: number) => void): void;
   on(event: "timeout", listener: () => void): void;
-  requestIterator: { currentRequest: { path: string } };
+  requestIterator: { currentRequest: { path: string }; currentRequestIndex: number; requests: { path: string }[] };
 }
 
 function run(options: LoadOptions): Promise<LoadSlice> {
@@ -29,7 +29,12 @@ function run(options: LoadOptions): Promise<LoadSlice> {
         (byKind[options.kindOf![path] ?? "other"] ??= []).push(responseTimeMs);
         if (responseTimeMs > 5_000) slow.push([Math.round((Date.now() - started) / 1000), Math.round(responseTimeMs), path]);
       });
-      client.on("timeout", () => slow.push([Math.round((Date.now() - started) / 1000), -1, client.requestIterator.currentRequest.path]));
+      // autocannon reconnects and sends the next call before it reports the timeout: the call cut off is the one before.
+      client.on("timeout", () => {
+        const { requests, currentRequestIndex } = client.requestIterator;
+        const cutOff = requests[(currentRequestIndex - 1 + requests.length) % requests.length]!.path;
+        slow.push([Math.round((Date.now() - started) / 1000), -1, cutOff]);
+      });
     }
   };
   return new Promise((resolve, reject) => {
