@@ -8,12 +8,16 @@ import type { LoadOptions, LoadSlice } from "./load";
 interface LoadClient {
   setRequests(requests: { method: string; path: string; headers: Record<string, string> }[]): void;
   on(event: "response", listener: (statusCode: number, resBytes: number, responseTimeMs: number) => void): void;
-  requestIterator: { currentRequest: { path: string } };
+  on(event: "timeout", listener: () => void): void;
+  requestIterator: { currentRequest: { path: string }; currentRequestIndex: number; requests: { path: string }[] };
 }
 
 function run(options: LoadOptions): Promise<LoadSlice> {
   const latenciesMs: number[] = [];
   const byKind: Record<string, number[]> = {};
+  // [seconds since start, response time (-1: none within the timeout), path] of the slow answers: when the load stalled, and on what.
+  const slow: [number, number, string][] = [];
+  const started = Date.now();
   let clients = 0;
   // Each connection its own headers (its own signed-in user), and its answers timed by kind of path.
   const setupClient = (client: LoadClient) => {
@@ -21,8 +25,15 @@ function run(options: LoadOptions): Promise<LoadSlice> {
     client.setRequests(options.paths.map((path) => ({ method: "GET", path, headers: { ...options.headers, ...own } })));
     if (options.kindOf) {
       client.on("response", (_status, _bytes, responseTimeMs) => {
-        const kind = options.kindOf![client.requestIterator.currentRequest.path] ?? "other";
-        (byKind[kind] ??= []).push(responseTimeMs);
+        const path = client.requestIterator.currentRequest.path;
+        (byKind[options.kindOf![path] ?? "other"] ??= []).push(responseTimeMs);
+        if (responseTimeMs > 5_000) slow.push([Math.round((Date.now() - started) / 1000), Math.round(responseTimeMs), path]);
+      });
+      // autocannon reconnects and sends the next call before it reports the timeout: the call cut off is the one before.
+      client.on("timeout", () => {
+        const { requests, currentRequestIndex } = client.requestIterator;
+        const cutOff = requests[(currentRequestIndex - 1 + requests.length) % requests.length]!.path;
+        slow.push([Math.round((Date.now() - started) / 1000), -1, cutOff]);
       });
     }
   };
@@ -33,13 +44,14 @@ function run(options: LoadOptions): Promise<LoadSlice> {
         connections: options.connections,
         // autocannon validates a key even when it is undefined: give exactly one of the two.
         ...(options.amount === undefined ? { duration: options.durationSeconds } : { amount: options.amount }),
-        timeout: 10,
+        timeout: options.timeoutSeconds ?? 10,
         requests: options.paths.map((path) => ({ method: "GET", path, headers: options.headers })),
         ...(options.clientHeaders || options.kindOf ? { setupClient } : {}),
       },
       (error, result) => {
         if (error) return reject(error);
-        resolve({ latenciesMs, byKind, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, durationSeconds: result.duration });
+        const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count]));
+        resolve({ latenciesMs, byKind, slow, statuses, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, durationSeconds: result.duration });
       },
     );
     instance.on("response", (_client, _status, _bytes, responseTimeMs) => latenciesMs.push(responseTimeMs));

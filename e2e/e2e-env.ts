@@ -20,6 +20,7 @@ export const MEMBER_STATE = path.join(RUN_DIR, "member.json");
 export const KNOWN_SECRETS = {
   authSecret: "e2e-known-fake-session-secret-3b9d1f7a2c5e",
   clientSecret: "e2e-known-fake-client-secret-8c4a6e2f0d1b",
+  webhookSecret: "e2e-known-fake-webhook-secret-5d2e9a7c1f3b",
 };
 
 export const OWNER = "mona";

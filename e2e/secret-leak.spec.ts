@@ -12,6 +12,7 @@ function secretNeedles(): Array<[string, string | RegExp]> {
   return [
     ["session secret", KNOWN_SECRETS.authSecret],
     ["OAuth client secret", KNOWN_SECRETS.clientSecret],
+    ["webhook secret", KNOWN_SECRETS.webhookSecret],
     ["private key (first line)", keyLines[0]!],
     ["private key (middle line)", keyLines[Math.floor(keyLines.length / 2)]!],
     ["a PEM block", /-----BEGIN [A-Z ]*PRIVATE KEY-----/],
@@ -71,6 +72,8 @@ test.describe("responses", () => {
     "/api/orgs/acme/tokens?per_page=100",
     "/api/orgs/acme/requests?per_page=1000",
     "/api/orgs/initech/requests",
+    "/api/orgs/acme/webhooks/status",
+    "/orgs/acme/settings",
     "/api/auth/session",
     "/api/auth/providers",
     "/api/auth/csrf",

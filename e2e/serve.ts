@@ -17,10 +17,11 @@ async function main() {
     standaloneOutput: true,
     logFile: SERVER_LOG,
     authSecret: KNOWN_SECRETS.authSecret,
-    fake: { seed: 1, requests: 300, tokens: 1200, applyDelayMs: 300, clientSecret: KNOWN_SECRETS.clientSecret },
+    fake: { seed: 1, requests: 300, tokens: 1200, applyDelayMs: 300, clientSecret: KNOWN_SECRETS.clientSecret, webhookSecret: KNOWN_SECRETS.webhookSecret },
     // A fresh audit trail each run, apart from the demo's ./data.
-    // Requests are synced every 10 s (not every minute) so a spec sees a new one arrive in good time.
-    extraEnv: { DATA_DIR: path.join(RUN_DIR, "data"), INVENTORY_REQUESTS_INTERVAL_SECONDS: "10" },
+    // Requests are synced every 10 s (not every minute) so a spec sees a new one arrive in good time;
+    // the notifier looks every 2 s (not 30) for the same reason.
+    extraEnv: { DATA_DIR: path.join(RUN_DIR, "data"), INVENTORY_REQUESTS_INTERVAL_SECONDS: "10", NOTIFY_INTERVAL_SECONDS: "2" },
   });
   writeFileSync(APP_KEY_FILE, stack.fake.appPrivateKeyPem, { mode: 0o600 });
   console.log(`e2e: dashboard ${stack.appUrl}, fake-github ${stack.fake.url}`);

@@ -67,12 +67,13 @@ test("a fresh install creates its GitHub App through GitHub's manifest flow and 
   await page.getByRole("button", { name: "Sign in as mona" }).click();
   await expect(page).toHaveURL(`${APP_URL}/orgs/acme/requests`);
   await openPatList(page, "acme", "requests");
-  const calls = await stack.control.requestsSince(mark);
-  const authorize = calls.find((entry) => entry.path === "/login/oauth/authorize");
+  const authorize = (await stack.control.requestsSince(mark)).find((entry) => entry.path === "/login/oauth/authorize");
   expect(new URLSearchParams(authorize?.query).get("client_id")).toBe(created.clientId);
-  const listCalls = calls.filter((entry) => entry.path === "/orgs/acme/personal-access-token-requests" && entry.status === 200);
-  expect(listCalls.length).toBeGreaterThan(0);
-  expect(listCalls.every((entry) => entry.auth === "installation" && entry.appId === created.id)).toBe(true);
+  // The new installation's org is synced into the inventory within seconds, and the rows shown.
+  const listCalls = async () => (await stack.control.requestsSince(mark)).filter((entry) => entry.path === "/orgs/acme/personal-access-token-requests" && entry.status === 200);
+  await expect.poll(async () => (await listCalls()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+  expect((await listCalls()).every((entry) => entry.auth === "installation" && entry.appId === created.id)).toBe(true);
+  await expect(page.getByRole("table", { name: "Pending requests" }).getByRole("checkbox", { name: /^Select .*'s request for / }).first()).toBeVisible({ timeout: 20_000 });
   expect(await (await page.request.get("/api/ready")).json()).toEqual({ status: "ready", checks: { database: "ok", github: "ok" } });
 
   // GitHub's codes work once: the same answer from GitHub again is refused, saying why.

@@ -53,6 +53,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const fake =
     options.sharedFake ??
     (await startFakeGitHub({
+      // fake-github delivers its signed webhooks to the dashboard, as GitHub would to the app's URL.
+      webhookUrl: `${appUrl}/api/github/webhooks`,
+      webhookSecret: randomBytes(24).toString("base64url"),
       ...options.fake,
       port: options.fakePort,
       callbackUrls: [`${appUrl}/api/auth/callback/github`, `http://localhost:${options.appPort}/api/auth/callback/github`],

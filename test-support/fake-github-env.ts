@@ -10,6 +10,7 @@ import { db } from "@/lib/db/database";
 import { github } from "@/lib/github/shared-client";
 import { syncList } from "@/lib/inventory/sync-list";
 import { sessionCookieFor } from "./session-cookie";
+import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver";
 
 /** Who a route call is made as: a signed-in fake-github user, or nobody. */
 export type Caller = keyof typeof USERS | "anonymous";
@@ -56,9 +57,23 @@ export async function startFakeGitHubEnv(options: FakeGitHubOptions = {}, env: R
     return response.json();
   };
 
+  let receiver: WebhookReceiver | undefined;
+
   return {
     fake,
-    close: () => fake.close(),
+    close: async () => {
+      await receiver?.close();
+      await fake.close();
+    },
+    /**
+     * fake-github delivers its signed webhooks (start it with `webhookSecret`) to `handler` — the
+     * webhook route — through a loopback receiver standing in for Grantdesk's public URL.
+     */
+    deliverWebhooksTo: async (handler: (req: NextRequest) => Promise<Response>) => {
+      receiver ??= await startWebhookReceiver(handler);
+      await control("config", { webhookUrl: receiver.url });
+      return receiver;
+    },
     /** fake-github's request log after `since` (a seq), GitHub API calls only. */
     log: async (since = 0): Promise<LogEntry[]> => (await control(`log?since=${since}`)).entries,
     /** The seq of the last logged request, to look at only what follows. */

@@ -1,6 +1,7 @@
 // Every route file under app/api, found on disk, must refuse anonymous callers (401) and
 // signed-in non-owners (403) — so a new route cannot slip through — and a cross-site write
-// must be refused before anything reaches GitHub.
+// must be refused before anything reaches GitHub. The webhook receiver has no session: its
+// credential is the delivery's signature, and a session cookie does not stand in for it.
 
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +18,9 @@ const API_DIR = path.join(process.cwd(), "app", "api");
 // (app/api/setup/setup.route.test.ts: no app yet, the setup session's state, the operator token),
 // and the catch-all, which only answers that there is no such route.
 const PUBLIC_ROUTES = new Set(["auth/[...nextauth]", "health", "ready", "setup/start", "setup/callback", "setup/operator", "[...path]"]);
+// GitHub's deliveries carry no session: a valid signature is what gets them in (tested below).
+const SIGNED_ROUTES = new Set(["github/webhooks"]);
+const WEBHOOK_SECRET = "route-authorization-webhook-secret";
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // A value for each dynamic segment a route may have; an unknown one fails the test below.
 const SEGMENT_VALUES: Record<string, string> = { org: "acme", id: "1" };
@@ -30,7 +34,7 @@ function routeFiles(dir: string): string[] {
 }
 
 const allRoutes = routeFiles(API_DIR).map((file) => path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/"));
-const routes = allRoutes.filter((route) => !PUBLIC_ROUTES.has(route)).sort();
+const routes = allRoutes.filter((route) => !PUBLIC_ROUTES.has(route) && !SIGNED_ROUTES.has(route)).sort();
 
 function resolve(route: string) {
   const params: Record<string, string> = {};
@@ -39,8 +43,8 @@ function resolve(route: string) {
     .map((segment) => {
       const name = /^\[(\w+)\]$/.exec(segment)?.[1];
       if (!name) return segment;
-      // A job's id is a UUID; a request's or token's a number.
-      const value = name === "id" && /\bjobs\b/.test(route) ? "00000000-0000-4000-8000-000000000000" : SEGMENT_VALUES[name];
+      // A job's or a notification channel's id is a UUID; a request's or token's a number.
+      const value = name === "id" && /\b(jobs|channels)\b/.test(route) ? "00000000-0000-4000-8000-000000000000" : SEGMENT_VALUES[name];
       if (value === undefined) throw new Error(`route ${route}: no test value for [${name}] — add one to SEGMENT_VALUES`);
       params[name] = value;
       return value;
@@ -59,7 +63,7 @@ async function handlersOf(route: string): Promise<Array<[string, Handler]>> {
 let github: FakeGitHubEnv;
 
 beforeAll(async () => {
-  github = await startFakeGitHubEnv({ seed: 5 });
+  github = await startFakeGitHubEnv({ seed: 5, webhookSecret: WEBHOOK_SECRET });
 });
 
 afterAll(async () => {
@@ -72,6 +76,11 @@ async function callAs(as: "anonymous" | "hubot" | "mona", method: string, handle
   const headers = await github.browserHeaders(as);
   const init = method === "GET" ? { headers } : { method, headers: { ...headers, "content-type": "application/json" }, body: "{}" };
   const response = await handler(new NextRequest(url, init), { params: Promise.resolve(params) });
+  // A live-update stream never ends by itself: what matters is that it was let through.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    return { status: response.status, body: {} as { error?: { code: string; message: string } } };
+  }
   return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
 }
 
@@ -94,6 +103,8 @@ describe("every API route", () => {
         "orgs/[org]/tokens/[id]/repositories",
         "orgs/[org]/audit",
         "orgs/[org]/audit/export",
+        "orgs/[org]/events",
+        "orgs/[org]/webhooks/status",
       ]),
     );
   });
@@ -133,6 +144,21 @@ describe("unknown query parameters", () => {
       }
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("the webhook receiver", () => {
+  it("refuses every delivery without a valid signature, session cookie or not, reaching nothing upstream", async () => {
+    const { POST } = await import("./github/webhooks/route");
+    const body = JSON.stringify({ action: "created", personal_access_token_request: { id: 1, token_id: 1 }, organization: { login: "acme", id: 9100001 } });
+    const headers = { "content-type": "application/json", "x-github-event": "personal_access_token_request", "x-github-delivery": "6f9d1c2e-0000-4000-8000-000000000001" };
+    const mark = await github.mark();
+    for (const extra of [{}, await github.browserHeaders("mona"), { "x-hub-signature-256": `sha256=${"0".repeat(64)}` }]) {
+      const response = await POST(new NextRequest("http://grantdesk.test/api/github/webhooks", { method: "POST", headers: { ...headers, ...extra }, body }));
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: "unauthorized" } });
+    }
+    expect(await github.log(mark)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { appCredentialsStatus, setupApp, syncAppCredentials } from "@/lib/app-credentials/app-credentials";
 import { env } from "@/lib/env";
+import { refreshInstallationsSoon } from "@/lib/inventory/sync-scheduler";
 import { buildAppManifest, installAppUrl } from "@/lib/setup/app-manifest";
 import { maySetUp, setupAccess } from "@/lib/setup/setup-access";
 import { SETUP_NOTICES, type SetupNotice } from "@/lib/setup/setup-response";
@@ -29,6 +30,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const access = setupAccess(appCredentialsStatus(), session);
   const created = session ? setupApp() : null;
   const installed = params.setup_action === "install" && typeof params.installation_id === "string";
+  // The new installation's org is synced within seconds, before anyone has signed in.
+  if (installed && (appCredentialsStatus() === "setup" || appCredentialsStatus() === "environment")) refreshInstallationsSoon();
 
   return (
     <main className="flex min-h-screen items-center justify-center bg-zinc-50 px-4 py-12">

@@ -1,5 +1,6 @@
 import type { OrgOverview } from "@/lib/contract/inventory";
 import type { OrgSummary } from "@/lib/contract/pat-rows";
+import { LiveOverview } from "./live-overview";
 import { OrgOverviewCard } from "./org-overview-card";
 
 /** Every org the owner can act on, at a glance. */
@@ -21,6 +22,7 @@ export function OrgsOverview({ login, orgs, overviews, now }: { login: string; o
       ) : (
         orgs.map((org, index) => <OrgOverviewCard key={org.id} org={org} overview={overviews[index] ?? null} now={now} />)
       )}
+      <LiveOverview orgs={orgs.map((org) => org.login)} />
     </main>
   );
 }

@@ -13,6 +13,9 @@ vi.mock("@/lib/auth/authorize-request", () => ({
 }));
 // Nor is there a GitHub App to pick up from a database here.
 vi.mock("@/lib/app-credentials/app-credentials", () => ({ syncAppCredentials: vi.fn(async () => undefined) }));
+// Turns under load are tested in request-admission.test.ts; here every call is admitted at once unless a test says otherwise.
+vi.mock("./request-admission", () => ({ admitRequest: vi.fn(async () => undefined) }));
+import { admitRequest } from "./request-admission";
 import { orgItemParams, orgParams, inventoryListQuerySchema, reviewBodySchema } from "./input-schemas";
 
 const context = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
@@ -209,6 +212,18 @@ describe("apiRoute", () => {
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("42");
     expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Try again in 42 s.", retryAfter: 42 } });
+  });
+
+  it("answers a call refused its turn (server overloaded) with 503, retryAfter and a Retry-After header, before anything else is done", async () => {
+    vi.mocked(authorizeRequest).mockClear();
+    vi.mocked(admitRequest).mockRejectedValueOnce(new ApiError("overloaded", "Try again in a few seconds.", { retryAfter: 5 }));
+    const handler = vi.fn(async () => ({}) as unknown as ApiAnswer);
+    const response = await apiRoute({ params: orgParams }, handler)(get("/api/orgs/acme/tokens"), context({ org: "acme" }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({ error: { code: "overloaded", message: "Try again in a few seconds.", retryAfter: 5 } });
+    expect(authorizeRequest).not.toHaveBeenCalled();
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it("hides unknown errors behind a generic 500 and logs them without secrets", async () => {

@@ -9,6 +9,7 @@ import { ApiError } from "@/lib/contract/api-error";
 import { describeZodError } from "./describe-zod-error";
 import { errorResponse } from "./error-response";
 import { readCappedBody } from "./read-capped-body";
+import { admitRequest } from "./request-admission";
 import { searchParamsToObject } from "./search-params-object";
 
 /** The largest JSON body a route reads (1000 ids and a 1024-character reason fit well within). */
@@ -44,7 +45,8 @@ export interface RouteContext {
 }
 
 /**
- * Wraps a route handler: validate the path → authorize (authorizeRequest: same-origin for
+ * Wraps a route handler: wait for the call's turn (request-admission.ts; 503 `overloaded` when the
+ * line is too long) → validate the path → authorize (authorizeRequest: same-origin for
  * writes, signed in, owner of the org — the one place routes are guarded) → validate query and JSON body with zod (bad input is a
  * 400 naming the field, and never reaches GitHub) → run the handler → answer its result as JSON
  * (or, when it returns a Response, with that).
@@ -60,6 +62,8 @@ export function apiRoute<P extends Schema | undefined = undefined, Q extends Sch
   return async function route(req: NextRequest, context: RouteContext): Promise<Response> {
     const name = `${req.method} ${req.nextUrl.pathname}`;
     try {
+      // Its turn first (request-admission.ts): under load, calls start a few per event-loop turn.
+      await admitRequest();
       // An app set up through another instance is picked up here (usually no wait at all).
       await syncAppCredentials();
       const params = parse(spec.params, await context.params, "path") as Parsed<P>;

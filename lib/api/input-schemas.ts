@@ -50,6 +50,8 @@ export const orgParams = z.strictObject({ org: orgNameSchema });
 export const orgItemParams = z.strictObject({ org: orgNameSchema, id: pathId });
 /** `[org]/jobs/[id]` segments. */
 export const orgJobParams = z.strictObject({ org: orgNameSchema, id: uuid("a job id") });
+/** `[org]/notifications/channels/[id]` segments. */
+export const orgChannelParams = z.strictObject({ org: orgNameSchema, id: uuid("a channel id") });
 
 const integerParam = (min: number, max: number) =>
   z

@@ -5,10 +5,16 @@ import type { InventoryStatus, ListFacets } from "@/lib/contract/inventory";
 import type { PatResource } from "@/lib/contract/pat-rows";
 import { patFilterSearchParams, pickPatListParams, type PatListParams } from "@/lib/search-params/pat-list";
 import { apiFetch } from "./api-fetch";
+import { isOrgEventStreamLive } from "./org-event-source";
 import { patResourcePath } from "./pat-queries";
 
-/** While a sync runs, its progress is asked for every second; otherwise every 15 s, for "Synced 2 min ago". */
+/**
+ * While a sync runs, its progress is asked for every second. Otherwise the org's event stream says
+ * when the status moved (org-event-source.ts), and a poll every 2 minutes is only a safety net;
+ * while the stream is down, every 15 s, as before there was one.
+ */
 const RUNNING_POLL_MS = 1_000;
+const LIVE_POLL_MS = 120_000;
 const IDLE_POLL_MS = 15_000;
 
 export const inventoryKeys = {
@@ -19,7 +25,8 @@ export function inventoryStatusQuery(org: string) {
   return queryOptions({
     queryKey: inventoryKeys.status(org),
     queryFn: ({ signal }) => apiFetch<InventoryStatus>(`/api/orgs/${encodeURIComponent(org)}/inventory`, { signal }),
-    refetchInterval: (query) => (query.state.data?.requests.running || query.state.data?.tokens.running ? RUNNING_POLL_MS : IDLE_POLL_MS),
+    refetchInterval: (query) =>
+      query.state.data?.requests.running || query.state.data?.tokens.running ? RUNNING_POLL_MS : isOrgEventStreamLive(org) ? LIVE_POLL_MS : IDLE_POLL_MS,
   });
 }
 

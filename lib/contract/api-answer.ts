@@ -4,7 +4,9 @@ import type { AuditChainVerification, AuditRecord } from "./audit-record";
 import type { BulkResult, RateLimitStatus } from "./bulk-result";
 import type { CountedPage, InventoryStatus, ListFacets, OrgOverview } from "./inventory";
 import type { JobDraft, JobSummary } from "./jobs";
+import type { ChannelView, DigestQueued, NotificationRecord, NotificationSettingsView, TestSendResult } from "./notifications";
 import type { OrgSummary, Page, PatRequestRow, PatTokenRow, RepositoryRow } from "./pat-rows";
+import type { WebhookStatus } from "./webhooks";
 
 export type ApiAnswer =
   | OrgSummary[]
@@ -23,4 +25,11 @@ export type ApiAnswer =
   | JobSummary[]
   | Page<JobSummary>
   | BulkResult
-  | { jobs: JobSummary[] };
+  | { jobs: JobSummary[] }
+  | WebhookStatus
+  | NotificationSettingsView
+  | ChannelView
+  | Page<NotificationRecord>
+  | TestSendResult
+  | DigestQueued
+  | { deleted: string };

@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   not_configured: 503,
   // The server is stopping (SIGTERM): it takes no new writes.
   shutting_down: 503,
+  webhooks_not_configured: 503,
   github_timeout: 504,
 } as const;
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import type { ListenHandlers } from "./listen-postgres";
 import { openDatabase, type Database, type OpenDatabase } from "./open-database";
 
 // On globalThis so that dev-server module reloads share one database (PGlite allows only one
@@ -12,6 +13,15 @@ const holder = globalThis as typeof globalThis & { grantdeskDatabase?: Promise<O
  * tries again.
  */
 export async function db(): Promise<Database> {
+  return (await opened()).db;
+}
+
+/** LISTENs on a channel of the process's database (see OpenDatabase.listen). */
+export async function listenToDatabase(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>> {
+  return (await opened()).listen(channel, handlers);
+}
+
+function opened(): Promise<OpenDatabase> {
   if (!holder.grantdeskDatabase) {
     const config = env();
     const opening = openDatabase({ databaseUrl: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir });
@@ -20,7 +30,7 @@ export async function db(): Promise<Database> {
       if (holder.grantdeskDatabase === opening) holder.grantdeskDatabase = undefined;
     });
   }
-  return (await holder.grantdeskDatabase).db;
+  return holder.grantdeskDatabase;
 }
 
 /** Closes the process's database, if it was opened (at exit: the embedded one flushes to disk). */

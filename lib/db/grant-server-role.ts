@@ -11,8 +11,10 @@ export const READ_ONLY_TABLES = ["audit_chain_start"] as const;
 export const PRUNED_TABLES = ["session_revocations"] as const;
 /**
  * Grantdesk's working state, which it keeps current: the inventory and its syncs, the installed
- * orgs, bulk jobs (drafts are deleted once stale), each org's write pacing and the per-user
- * request counters of the API's rate limits.
+ * orgs, bulk jobs (drafts are deleted once stale), each org's write pacing, the per-user
+ * request counters of the API's rate limits, the webhook deliveries received (pruned after
+ * 7 days) and notifications (settings, channels, and the record of each one sent, whose status
+ * changes as it is retried).
  */
 export const WORKING_TABLES = [
   "pat_inventory",
@@ -26,6 +28,10 @@ export const WORKING_TABLES = [
   "github_app_credentials",
   "owner_tokens",
   "rate_limits",
+  "webhook_deliveries",
+  "notification_settings",
+  "notification_channels",
+  "notifications",
 ] as const;
 
 /**

@@ -112,4 +112,6 @@ export const githubInstallations = pgTable("github_installations", {
   updatedAt: time("updated_at").notNull().defaultNow(),
   /** Set when GitHub no longer lists the installation (uninstalled); kept for the org's history. */
   removedAt: time("removed_at"),
+  /** When the last verified webhook delivery about the org arrived: the org is in webhook mode. */
+  webhookDeliveryAt: time("webhook_delivery_at"),
 });

@@ -63,11 +63,15 @@ for (const backend of STORAGE_BACKENDS) {
         "github_installations",
         "inventory_pages",
         "inventory_syncs",
+        "notification_channels",
+        "notification_settings",
+        "notifications",
         "org_write_pace",
         "owner_tokens",
         "pat_inventory",
         "rate_limits",
         "session_revocations",
+        "webhook_deliveries",
       ]);
       const journal = await rows<{ count: number }>(opened, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
       expect(journal[0]?.count).toBe(MIGRATION_COUNT);

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { Client, Pool } from "pg";
 import { lockDataDir } from "./data-dir-lock";
+import { listenPostgres, type ListenHandlers } from "./listen-postgres";
 import { migratePgliteDatabase, migratePostgresDatabase } from "./migrate-database";
 import * as schema from "./schema";
 
@@ -30,6 +31,12 @@ export interface OpenDatabase {
   engine: "pglite" | "postgres";
   /** How many migrations opening it applied (0 when it, or another instance, already had them). */
   migrationsApplied: number;
+  /**
+   * LISTENs on a channel: NOTIFYs sent on it by any connection — this process's or another
+   * instance's, once their transaction commits — reach `onNotify`. Resolves with a function that
+   * stops listening.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -68,7 +75,12 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   try {
     const db = drizzlePglite({ client, schema });
     const migrationsApplied = await migratePgliteDatabase(db);
-    return { db, engine: "pglite", migrationsApplied, close };
+    // One process holds the embedded database, so its own connection hears every NOTIFY.
+    const listen = async (channel: string, { onNotify }: ListenHandlers) => {
+      const stop = await client.listen(channel, onNotify);
+      return () => stop();
+    };
+    return { db, engine: "pglite", migrationsApplied, listen, close };
   } catch (error) {
     await close();
     throw error;
@@ -92,7 +104,13 @@ async function openPostgres(databaseUrl: string, migrationUrl: string | undefine
     } finally {
       connection.release();
     }
-    return { db: drizzlePostgres({ client: pool, schema }), engine: "postgres", migrationsApplied, close: () => pool.end() };
+    return {
+      db: drizzlePostgres({ client: pool, schema }),
+      engine: "postgres",
+      migrationsApplied,
+      listen: (channel, handlers) => listenPostgres(databaseUrl, channel, handlers),
+      close: () => pool.end(),
+    };
   } catch (error) {
     await pool.end();
     throw error;

@@ -167,3 +167,5 @@ export const ownerTokens = pgTable("owner_tokens", {
 export * from "./inventory-schema";
 export * from "./jobs-schema";
 export * from "./rate-limit-schema";
+export * from "./webhooks-schema";
+export * from "./notifications-schema";

@@ -10,7 +10,10 @@ import { recordIntent } from "@/lib/audit/record-intent";
 import { recordOutcomes } from "@/lib/audit/record-outcomes";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { openDatabase, type OpenDatabase } from "./open-database";
-import { sessionRevocations } from "./schema";
+import { claimDueNotifications, enqueueNotifications, settleNotification } from "@/lib/notifications/notification-queue";
+import { createChannel } from "@/lib/notifications/settings-store";
+import { createSecretBox } from "@/lib/security/secret-box";
+import { notificationChannels, sessionRevocations } from "./schema";
 import { POSTGRES_SKIPPED, TEST_DATABASE_URL } from "@/test-support/test-databases";
 
 const BATCH = "6c1f4d6a-73b4-4d47-8b1f-4a2e3c7d8b02";
@@ -110,5 +113,15 @@ describe.skipIf(!TEST_DATABASE_URL)(`the server's role on PostgreSQL${TEST_DATAB
     expect(await server.db.$count(sessionRevocations)).toBe(1);
     await server.db.delete(sessionRevocations).where(sql`${sessionRevocations.expiresAt} < now()`);
     expect(await server.db.$count(sessionRevocations)).toBe(0);
+  });
+
+  it("may keep notification settings and channels, queue a notification, claim it and record its outcome", async () => {
+    const box = createSecretBox("server-role-tests-secret-server-role-tests");
+    const channel = await createChannel(server.db, "acme", { kind: "slack", name: "#owners", url: "https://hooks.slack.com/services/T/B/X" }, { box, instanceSmtp: false, actor: "mona" });
+    const [queued] = await enqueueNotifications(server.db, "acme", [{ trigger: "test", subject: "test:1", content: { type: "test", org: "acme", channelName: "#owners" }, channel }]);
+    const [claimed] = await claimDueNotifications(server.db, "instance", 1);
+    expect(claimed?.id).toBe(queued!.id);
+    expect(await settleNotification(server.db, claimed!, "instance", { kind: "sent" })).toMatchObject({ status: "sent", attempts: 1 });
+    await server.db.delete(notificationChannels).where(sql`${notificationChannels.id} = ${channel.id}`);
   });
 });

@@ -14,6 +14,14 @@ const perMinute = z.coerce
   .min(0, "expected a whole number of calls per minute (0 for no limit)")
   .max(1_000_000_000, "expected a whole number of calls per minute (0 for no limit)");
 
+// Notifications (lib/notifications): the instance's default mail server, how often each instance
+// looks for notifications to send, and settings to give orgs that have none (the demo's).
+const notificationEnvShape = {
+  SMTP_URL: z.preprocess(optional, z.string().regex(/^smtps?:\/\/[^/?#\s]+(:\d+)?\/?$/, "expected smtp://[USER:PASSWORD@]HOST[:PORT] or smtps://…").optional()),
+  SMTP_FROM: z.preprocess(optional, z.string().max(200).optional()),
+  NOTIFY_INTERVAL_SECONDS: z.preprocess(optional, z.coerce.number().int().min(1, "expected at least 1 second").max(3_600).default(30)),
+  NOTIFICATIONS_SEED: z.preprocess(optional, z.string().optional()),
+};
 const APP_VARIABLES = [
   "GITHUB_APP_ID",
   "GITHUB_APP_PRIVATE_KEY",
@@ -61,6 +69,7 @@ export const envSchema = z
       optional,
       z.coerce.number({ error: "expected a whole number from 1 to 1000" }).int("expected a whole number from 1 to 1000").min(1, "expected a whole number from 1 to 1000").max(1000, "expected a whole number from 1 to 1000").default(5),
     ),
+    ...notificationEnvShape,
     ACT_AS: z.preprocess(optional, z.enum(["app", "owner"], { error: 'expected "app" or "owner"' }).default("app")),
     SHUTDOWN_TIMEOUT_MS: z.preprocess(optional, z.coerce.number().int().min(0).max(600_000).default(25_000)),
   })
@@ -121,6 +130,7 @@ export interface Env {
   rateLimits: { readsPerMinute: number; writesPerMinute: number };
   /** Bulk jobs one user may have queued or running on one org at once. */
   maxActiveJobsPerUser: number;
+  notifications: { smtpUrl: string | undefined; smtpFrom: string | undefined; intervalSeconds: number; seed: string | undefined };
   /** `owner`: reviews and revokes are sent with the signed-in owner's own user token. */
   actAs: ActAs;
   /** After SIGTERM, how long in-flight writes may take to finish before the process exits anyway. */
@@ -172,6 +182,7 @@ export function parseEnv(source: Source, readFile: (path: string) => string): En
     syncIntervalSeconds: { requests: raw.INVENTORY_REQUESTS_INTERVAL_SECONDS, tokens: raw.INVENTORY_TOKENS_INTERVAL_SECONDS },
     rateLimits: { readsPerMinute: raw.RATE_LIMIT_READS_PER_MINUTE, writesPerMinute: raw.RATE_LIMIT_WRITES_PER_MINUTE },
     maxActiveJobsPerUser: raw.MAX_ACTIVE_JOBS_PER_USER,
+    notifications: { smtpUrl: raw.SMTP_URL, smtpFrom: raw.SMTP_FROM, intervalSeconds: raw.NOTIFY_INTERVAL_SECONDS, seed: raw.NOTIFICATIONS_SEED },
     actAs: raw.ACT_AS,
     shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
   };

@@ -8,17 +8,39 @@ import { toInventoryValues } from "./inventory-rows";
 // Writes to the inventory: rows GitHub listed, rows it no longer lists, and rows Grantdesk's own
 // writes took off. Rows are never deleted: one GitHub stops listing keeps its last state as history.
 
-/** Reasons set by Grantdesk's own accepted writes (GitHub applies a 202 shortly after answering). */
-const OWN_WRITES: GoneReason[] = ["approved", "denied", "revoked"];
 /**
- * How long a row taken off by Grantdesk's own write stays off while GitHub still lists it (it
- * applies bulk writes shortly after answering). A row still listed after that comes back.
+ * How exact each reason is: Grantdesk's own accepted writes (3), then what GitHub's webhooks said
+ * happened (2), then what a sync inferred from a row no longer listed (1). A row's reason is only
+ * ever replaced by one at least as exact.
+ */
+const REASON_RANK: Record<GoneReason, number> = {
+  approved: 3,
+  denied: 3,
+  revoked: 3,
+  approved_outside: 2,
+  denied_outside: 2,
+  cancelled: 2,
+  reviewed_outside: 1,
+  revoked_outside: 1,
+  expired: 1,
+};
+const reasonRank = sql`case ${patInventory.goneReason} ${sql.join(
+  Object.entries(REASON_RANK).map(([reason, rank]) => sql`when ${reason} then ${rank}`),
+  sql` `,
+)} else 0 end`;
+
+/** Reasons GitHub stated (by accepting Grantdesk's write, or in a webhook): GitHub's lists may lag behind them. */
+const STATED: GoneReason[] = (Object.keys(REASON_RANK) as GoneReason[]).filter((reason) => REASON_RANK[reason] >= 2);
+/**
+ * How long a row taken off by a write GitHub accepted (it applies bulk writes shortly after
+ * answering) or by a webhook stays off while GitHub's list still shows it. A row still listed
+ * after that comes back.
  */
 export const OWN_WRITE_GRACE_MS = 2 * 60_000;
 
-/** A row listed again is current again, unless Grantdesk's own write took it off moments ago. */
+/** A row listed again is current again, unless a write or a webhook took it off moments ago. */
 function stillGoneAfterSighting(seenAt: Date) {
-  return sql`case when ${patInventory.goneReason} in (${sql.join(OWN_WRITES.map((reason) => sql`${reason}`), sql`, `)}) and ${patInventory.goneAt} > ${new Date(seenAt.getTime() - OWN_WRITE_GRACE_MS)} then ${patInventory.goneAt} else null end`;
+  return sql`case when ${patInventory.goneReason} in (${sql.join(STATED.map((reason) => sql`${reason}`), sql`, `)}) and ${patInventory.goneAt} > ${new Date(seenAt.getTime() - OWN_WRITE_GRACE_MS)} then ${patInventory.goneAt} else null end`;
 }
 
 /** Stores rows as GitHub listed them just now (new ones are added, known ones updated). */
@@ -79,7 +101,7 @@ export async function currentRows(database: Database, org: string, kind: PatReso
   return rows.map((row) => ({ id: row.id, tokenId: row.tokenId, expiredAt: row.expired ? (row.expiresAt ?? new Date(0)) : row.expiresAt }));
 }
 
-/** Takes rows off the current list (GitHub confirmed they are gone, or Grantdesk's write was accepted). */
+/** Takes rows off the current list (GitHub confirmed they are gone, said so in a webhook, or accepted Grantdesk's write). */
 export async function markGone(database: Database, org: string, kind: PatResource, ids: readonly number[], reason: GoneReason, at: Date): Promise<void> {
   if (ids.length === 0) return;
   await database
@@ -90,8 +112,8 @@ export async function markGone(database: Database, org: string, kind: PatResourc
         eq(patInventory.org, org.toLowerCase()),
         eq(patInventory.kind, kind),
         inArray(patInventory.id, [...ids]),
-        // An own write's reason is more exact than a sync's: keep it.
-        or(isNull(patInventory.goneAt), sql`${patInventory.goneReason} not in ('approved', 'denied', 'revoked')`),
+        // A more exact reason is kept (an own write's over a webhook's over a sync's).
+        or(isNull(patInventory.goneAt), sql`${reasonRank} <= ${REASON_RANK[reason]}`),
       ),
     );
 }

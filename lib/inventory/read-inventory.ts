@@ -2,11 +2,10 @@ import "server-only";
 import { ApiError } from "@/lib/contract/api-error";
 import type { CountedPage, InventoryFilters, InventoryStatus, ListFacets, OrgOverview } from "@/lib/contract/inventory";
 import type { PatResource, PatRows } from "@/lib/contract/pat-rows";
-import { db } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import type { Database } from "@/lib/db/open-database";
+import { withDatabase } from "@/lib/db/with-database";
 import { GitHubError } from "@/lib/github/github-error";
-import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
 import { inventoryStatus } from "./inventory-status";
 import { listFacets, listInventory, type ListQuery } from "./list-inventory";
@@ -15,28 +14,9 @@ import { subsetIdsReaching } from "./repository-matches";
 import { tick } from "./sync-scheduler";
 import { requestSync } from "./sync-state";
 
-/**
- * Runs a read of the inventory. A database that cannot be opened or answer becomes a 503
- * `database_unavailable` a person can act on; the detail goes to the server log only.
- */
-async function readInventory<T>(read: (database: Database) => Promise<T>): Promise<T> {
-  let database: Database;
-  try {
-    database = await db();
-  } catch (error) {
-    throw unavailable(error);
-  }
-  try {
-    return await read(database);
-  } catch (error) {
-    if (error instanceof ApiError || error instanceof GitHubError) throw error;
-    throw unavailable(error);
-  }
-}
-
-function unavailable(error: unknown): ApiError {
-  console.error(`[inventory] could not read: ${redactSecrets(error instanceof Error ? error.message : String(error))}`);
-  return new ApiError("database_unavailable", "Grantdesk's database cannot be read right now. Try again in a moment; if it keeps failing, check Grantdesk's database.");
+/** Runs a read of the inventory; GitHub's own errors (a repository filter asks GitHub) pass through. */
+function readInventory<T>(read: (database: Database) => Promise<T>): Promise<T> {
+  return withDatabase("inventory", read, (error) => error instanceof ApiError || error instanceof GitHubError);
 }
 
 async function repositoryIds(org: string, kind: PatResource, filters: InventoryFilters): Promise<number[] | undefined> {

@@ -10,6 +10,7 @@ import { fetchPatPageConditionally } from "@/lib/github/pat-lists";
 import { redactSecrets } from "@/lib/github/redact-secrets";
 import { currentRows, markGone, touchListedRows, upsertListedRows } from "./inventory-store";
 import { forgetPage, forgetPagesAfter, loadPages, savePage, type StoredPage } from "./page-store";
+import { noteSyncProgress } from "./inventory-events";
 import { finishSync, reportSyncProgress, takeSyncLease } from "./sync-state";
 
 // One sync of one list (an org's pending requests or its token grants): a complete pass over
@@ -54,6 +55,7 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
   const { database, client, owner } = options;
   const key = org.toLowerCase();
   if (!(await takeSyncLease(database, key, kind, owner, new Date()))) return { status: "busy" };
+  await noteSyncProgress(database, key, kind, false);
 
   const counts = { pagesDone: 0, pagesTotal: null as number | null, calls: 0, notModified: 0 };
   let lastReport = Date.now();
@@ -121,7 +123,9 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
     await report(true);
 
     const gone = await confirmMissing(org, kind, seen, options, counts);
-    await finishSync(database, key, kind, owner, { ok: true, changed: counts.calls > counts.notModified || gone > 0 }, counts);
+    const changed = counts.calls > counts.notModified || gone > 0;
+    await finishSync(database, key, kind, owner, { ok: true, changed }, counts);
+    await noteSyncProgress(database, key, kind, changed);
     return { status: "done", pages: counts.pagesDone, calls: counts.calls, notModified: counts.notModified, listed: seen.size, gone };
   } catch (error) {
     if (error instanceof LeaseLost) return { status: "busy" };
@@ -131,6 +135,7 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
         : { code: "internal_error", message: `The sync stopped on an error in Grantdesk: ${redactSecrets(error instanceof Error ? error.message : String(error))}` };
     if (!(error instanceof GitHubError)) console.error(`[inventory] sync of ${org} ${kind} failed:`, redactSecrets(String(error instanceof Error ? error.stack : error)));
     await finishSync(database, key, kind, owner, { ok: false, ...failure, changed: counts.calls > counts.notModified }, counts).catch(() => undefined);
+    await noteSyncProgress(database, key, kind, counts.calls > counts.notModified);
     return { status: "failed", ...failure };
   }
 }

@@ -8,6 +8,7 @@ import { redactSecrets } from "@/lib/github/redact-secrets";
 import { github } from "@/lib/github/shared-client";
 import { forgetInstalledOrgs, installedOrgList } from "./installed-org-list";
 import { refreshInstallations } from "./installations";
+import { nudgeNotifier } from "@/lib/notifications/notifier";
 import { syncList, type SyncOutcome } from "./sync-list";
 import { readSyncStates } from "./sync-state";
 
@@ -44,6 +45,15 @@ export function startInventoryScheduler(): void {
   state.timer = setInterval(() => void tick(), TICK_MS);
   state.timer.unref();
   void tick();
+}
+
+/**
+ * Has the next tick (within TICK_MS) ask GitHub for the app's installations, not the one 10
+ * minutes on: GitHub has just sent someone back from installing the app. Costs at most one
+ * GitHub call per tick, however often it is asked.
+ */
+export function refreshInstallationsSoon(): void {
+  scheduler().installationsAt = 0;
 }
 
 /** Resolves once every sync this instance is running has ended (tests, and a graceful shutdown). */
@@ -89,6 +99,8 @@ async function startDueSyncs(database: Database, org: string): Promise<void> {
     const run = syncList(org, kind, { database, client: github(), owner: INSTANCE_ID }).finally(() => state.running.delete(key));
     state.running.set(key, run);
     void run.then((outcome) => {
+      // A sync may have brought a new request (or a token closer to expiry): notify now, not at the notifier's next tick.
+      if (outcome.status === "done") nudgeNotifier();
       if (outcome.status === "failed") console.warn(`[inventory] sync of ${org} ${kind} failed: ${outcome.code}: ${outcome.message}`);
     });
   }

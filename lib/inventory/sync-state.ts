@@ -72,6 +72,17 @@ export async function finishSync(
     .where(and(eq(inventorySyncs.org, org), eq(inventorySyncs.kind, kind), eq(inventorySyncs.leaseOwner, owner)));
 }
 
+/**
+ * The lists' rows changed outside a sync (a webhook delivery, a job's accepted writes): open pages
+ * read `changed_at` to know when to re-read the list.
+ */
+export async function markListsChanged(database: Database, org: string, kinds: readonly PatResource[], at = new Date()): Promise<void> {
+  for (const kind of kinds) {
+    await ensureRow(database, org, kind);
+    await database.update(inventorySyncs).set({ changedAt: at }).where(and(eq(inventorySyncs.org, org), eq(inventorySyncs.kind, kind)));
+  }
+}
+
 /** An owner asked for a sync now: the scheduler picks it up on its next round, on whichever instance. */
 export async function requestSync(database: Database, org: string, kind: PatResource): Promise<void> {
   await ensureRow(database, org, kind);

@@ -12,6 +12,8 @@ import type { Database } from "@/lib/db/open-database";
 import type { GitHubClient } from "@/lib/github/create-github-client";
 import { GitHubError } from "@/lib/github/github-error";
 import { redactSecrets } from "@/lib/github/redact-secrets";
+import { publishOrgEvent } from "@/lib/events/publish-org-event";
+import { noteInventoryChanged } from "@/lib/inventory/inventory-events";
 import { markGone } from "@/lib/inventory/inventory-store";
 import { recheckTargets } from "@/lib/inventory/recheck-targets";
 import { chunkIds } from "./job-ids";
@@ -176,6 +178,7 @@ export async function runJob(job: Job, options: RunJobOptions): Promise<void> {
       chunk += 1;
     }
     await hold({ status: "done", finishedAt: new Date(), leaseOwner: null, waitUntil: null, waitReason: null, lastError: null });
+    await publishOrgEvent(database, { type: "job", org: job.org, jobId: job.id });
   } catch (error) {
     if (error instanceof LeaseLost) return;
     if (!(error instanceof StopJob)) {
@@ -218,6 +221,8 @@ async function settleChunk(job: Job, chunk: number, outcomes: IdOutcome[], { dat
     markGone(database, job.org, job.kind, outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.id), DONE[job.action], now),
     markGone(database, job.org, job.kind, outcomes.filter((outcome) => outcome.code === "skipped").map((outcome) => outcome.id), DONE_OUTSIDE[job.kind], now),
   ]).catch((error: unknown) => console.warn(`[jobs] the inventory of ${job.org} will catch up at the next sync: ${redactSecrets(String(error))}`));
+  // Open pages on every instance re-read the list and follow the job.
+  await Promise.all([noteInventoryChanged(database, job.org, [job.kind]), publishOrgEvent(database, { type: "job", org: job.org, jobId: job.id })]);
 }
 
 /**
@@ -243,4 +248,5 @@ async function finishUnsent(job: Job, from: number, options: RunJobOptions, how:
     await settleChunk(job, chunk, outcomes, options);
   }
   await updateHeldJob(database, job.id, owner, { status: how, finishedAt: new Date(), leaseOwner: null, waitUntil: null, waitReason: null, lastError: reason ?? null });
+  await publishOrgEvent(database, { type: "job", org: job.org, jobId: job.id });
 }

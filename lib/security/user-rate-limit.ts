@@ -6,8 +6,9 @@ import type { Database } from "@/lib/db/open-database";
 import { rateLimits } from "@/lib/db/rate-limit-schema";
 import { env } from "@/lib/env";
 
-// Per-user limits on API calls, counted in the database (rate-limiter-flexible's Drizzle store,
-// one atomic upsert per call on the `rate_limits` table), so they hold across every instance.
+// Per-user limits on API calls, counted in PostgreSQL when Grantdesk uses it (rate-limiter-flexible's
+// Drizzle store, one atomic upsert per call on the `rate_limits` table), so they hold across every
+// instance; with the embedded database, which only one instance can open, counted in memory.
 // Reads (GET) and writes (everything else) are counted apart, per GitHub user id, in fixed
 // windows of a minute. A user over a limit is remembered in memory until the window ends, so their
 // further calls cost no query. Should the database fail, each instance limits in memory alone
@@ -80,6 +81,14 @@ const holder = globalThis as typeof globalThis & { grantdeskRateLimiter?: UserRa
 export async function limitUserCall(userId: number, method: string): Promise<void> {
   const kind: CallKind = method === "GET" || method === "HEAD" ? "reads" : "writes";
   if (!holder.grantdeskRateLimiter) {
+    const config = env();
+    // The embedded database has one instance by construction (its folder is locked): counts in
+    // memory are the same counts, without a write on every call (an upsert took ~2 ms of the
+    // server's one thread under load). PostgreSQL may serve several instances: counted in it.
+    if (!config.databaseUrl) {
+      holder.grantdeskRateLimiter ??= createUserRateLimiter(null, config.rateLimits);
+      return holder.grantdeskRateLimiter.consume(userId, kind);
+    }
     let database: Database | null;
     try {
       database = await db();
@@ -87,7 +96,7 @@ export async function limitUserCall(userId: number, method: string): Promise<voi
       // No database yet: count in memory for this call; the next one tries the database again.
       return createFallback().consume(userId, kind);
     }
-    holder.grantdeskRateLimiter ??= createUserRateLimiter(database, env().rateLimits);
+    holder.grantdeskRateLimiter ??= createUserRateLimiter(database, config.rateLimits);
   }
   return holder.grantdeskRateLimiter.consume(userId, kind);
 }

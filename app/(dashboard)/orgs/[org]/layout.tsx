@@ -1,4 +1,5 @@
 import { forbidden, notFound, redirect } from "next/navigation";
+import { LiveUpdates } from "@/components/layout/live-updates";
 import { OrgNav } from "@/components/layout/org-nav";
 import { checkOrgAccess } from "@/lib/auth/org-access";
 import { getPageUser } from "@/lib/auth/session-user";
@@ -10,6 +11,7 @@ const TABS = [
   { label: "Tokens", segment: "tokens" },
   { label: "Jobs", segment: "jobs" },
   { label: "Audit", segment: "audit" },
+  { label: "Settings", segment: "settings" },
 ];
 
 /** Every page of an org passes through here: only its active owners get past. */
@@ -25,7 +27,10 @@ export default async function OrgLayout({ children, params }: { children: React.
     <div>
       <div className="border-b border-zinc-200 bg-white">
         <div className="mx-auto max-w-screen-2xl px-4 pt-4 sm:px-6">
-          <h1 className="text-lg font-semibold text-zinc-900">{org}</h1>
+          <div className="flex items-center gap-2">
+            <h1 className="text-lg font-semibold text-zinc-900">{org}</h1>
+            <LiveUpdates org={org} />
+          </div>
           <div className="mt-2">
             <OrgNav org={org} tabs={TABS} />
           </div>
