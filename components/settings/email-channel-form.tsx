@@ -1,11 +1,10 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import type { ChannelInput } from "@/lib/browser-api/notification-queries";
 import type { EmailChannelView, SmtpSecurity } from "@/lib/contract/notifications";
-import { FormError, FormField } from "./form-field";
+import { ChannelFormFooter, FormField } from "./form-field";
 import { useChannelSave } from "./use-settings-mutation";
 
 const SECURITY_LABELS: Record<SmtpSecurity, string> = {
@@ -99,13 +98,7 @@ export function EmailChannelForm({ org, channel, instanceSmtp, onDone }: { org: 
           </FormField>
         </div>
       ) : null}
-      <FormError error={save.error} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : channel ? "Save channel" : "Add channel"}
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <ChannelFormFooter save={save} editing={channel !== undefined} onCancel={onDone} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 
 /** A labelled form control with an optional hint under it. */
 export function FormField({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: ReactNode; children: ReactNode }) {
@@ -20,5 +21,20 @@ export function FormError({ error }: { error: Error | null }) {
     <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {error.message}
     </p>
+  );
+}
+
+/** A channel form's end: the server's refusal, if any, then save (or add) and cancel. */
+export function ChannelFormFooter({ save, editing, onCancel }: { save: { error: Error | null; isPending: boolean }; editing: boolean; onCancel: () => void }) {
+  return (
+    <>
+      <FormError error={save.error} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : editing ? "Save channel" : "Add channel"}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useId, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { ChannelInput } from "@/lib/browser-api/notification-queries";
 import type { SlackChannelView } from "@/lib/contract/notifications";
-import { FormError, FormField } from "./form-field";
+import { ChannelFormFooter, FormField } from "./form-field";
 import { useChannelSave } from "./use-settings-mutation";
 
 /** Adds a Slack channel, or changes one: a saved webhook URL is never shown, only where it points. */
@@ -39,13 +38,7 @@ export function SlackChannelForm({ org, channel, onDone }: { org: string; channe
       >
         <Input id={`${id}-url`} name="url" type="url" required={!channel} autoComplete="off" spellCheck={false} placeholder="https://hooks.slack.com/services/…" />
       </FormField>
-      <FormError error={save.error} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : channel ? "Save channel" : "Add channel"}
-        </Button>
-        <Button onClick={onDone}>Cancel</Button>
-      </div>
+      <ChannelFormFooter save={save} editing={channel !== undefined} onCancel={onDone} />
     </form>
   );
 }

@@ -36,20 +36,8 @@ export interface InventoryCandidate {
   goneAt: Date | null;
 }
 
-export interface JobCandidate {
-  id: string;
-  kind: "requests" | "tokens";
-  action: "approve" | "deny" | "revoke";
-  status: JobFacts["status"];
-  actorLogin: string;
-  description: string;
-  total: number;
-  accepted: number;
-  skipped: number;
-  failed: number;
-  lastError: string | null;
-  finishedAt: Date | null;
-}
+/** A finished job as the database holds it: the facts a message shows, with the actor's login and a Date. */
+export type JobCandidate = Omit<JobFacts, "actor" | "finishedAt"> & { actorLogin: string; finishedAt: Date | null };
 
 /** What the database offers each trigger (lib/notifications/find-candidates.ts): a coarse cut, decided here. */
 export interface Candidates {
@@ -101,20 +89,8 @@ export function tokenFacts(row: InventoryCandidate): TokenFacts {
 }
 
 export function jobFacts(job: JobCandidate): JobFacts {
-  return {
-    id: job.id,
-    kind: job.kind,
-    action: job.action,
-    status: job.status,
-    actor: job.actorLogin,
-    description: job.description,
-    total: job.total,
-    accepted: job.accepted,
-    skipped: job.skipped,
-    failed: job.failed,
-    lastError: job.lastError,
-    finishedAt: job.finishedAt?.toISOString() ?? null,
-  };
+  const { actorLogin, finishedAt, ...facts } = job;
+  return { ...facts, actor: actorLogin, finishedAt: finishedAt?.toISOString() ?? null };
 }
 
 /** A token warning's subject: the grant and the expiry it warns about (a token renewed later warns again). */

@@ -41,53 +41,43 @@ export async function findCandidates(database: Database, org: string, triggers: 
   const key = org.toLowerCase();
   const since = (value: string | null) => (value === null ? null : new Date(new Date(value).getTime() - SINCE_GRACE_MS));
   const empty = Promise.resolve([] as InventoryCandidate[]);
+  const batch = (where: SQL | undefined, ...order: SQL[]) => database.select(fields).from(row).where(where).orderBy(...order).limit(BATCH);
 
   const newSince = triggers.newRequest.enabled ? since(triggers.newRequest.since) : null;
   const newRequests = newSince
-    ? database
-        .select(fields)
-        .from(row)
-        .where(and(liveRows(key, "requests"), gte(row.listedAt, newSince), notRecorded(key, "new_request", sql`${row.id}::text`)))
-        .orderBy(asc(row.listedAt), asc(row.id))
-        .limit(BATCH)
+    ? batch(and(liveRows(key, "requests"), gte(row.listedAt, newSince), notRecorded(key, "new_request", sql`${row.id}::text`)), asc(row.listedAt), asc(row.id))
     : empty;
 
   const pendingSince = triggers.pendingRequest.enabled ? since(triggers.pendingRequest.since) : null;
   const waitMs = triggers.pendingRequest.hours * HOUR_MS;
   const pendingRequests = pendingSince
-    ? database
-        .select(fields)
-        .from(row)
-        .where(
-          and(
-            liveRows(key, "requests"),
-            lte(row.listedAt, new Date(now.getTime() - waitMs)),
-            gte(row.listedAt, new Date(pendingSince.getTime() - waitMs)),
-            notRecorded(key, "pending_request", sql`${row.id}::text`),
-          ),
-        )
-        .orderBy(asc(row.listedAt), asc(row.id))
-        .limit(BATCH)
+    ? batch(
+        and(
+          liveRows(key, "requests"),
+          lte(row.listedAt, new Date(now.getTime() - waitMs)),
+          gte(row.listedAt, new Date(pendingSince.getTime() - waitMs)),
+          notRecorded(key, "pending_request", sql`${row.id}::text`),
+        ),
+        asc(row.listedAt),
+        asc(row.id),
+      )
     : empty;
 
   const expiringSince = triggers.tokenExpiring.enabled ? since(triggers.tokenExpiring.since) : null;
   const warnMs = triggers.tokenExpiring.days * DAY_MS;
   const expiringTokens = expiringSince
-    ? database
-        .select(fields)
-        .from(row)
-        .where(
-          and(
-            liveRows(key, "tokens"),
-            eq(row.tokenExpired, false),
-            sql`${row.tokenExpiresAt} > ${now}`,
-            lte(row.tokenExpiresAt, new Date(now.getTime() + warnMs)),
-            gte(row.tokenExpiresAt, new Date(expiringSince.getTime() + warnMs)),
-            notRecorded(key, "token_expiring", sql`${row.id}::text || '@' || floor(extract(epoch from ${row.tokenExpiresAt}))::bigint::text`),
-          ),
-        )
-        .orderBy(asc(row.tokenExpiresAt), asc(row.id))
-        .limit(BATCH)
+    ? batch(
+        and(
+          liveRows(key, "tokens"),
+          eq(row.tokenExpired, false),
+          sql`${row.tokenExpiresAt} > ${now}`,
+          lte(row.tokenExpiresAt, new Date(now.getTime() + warnMs)),
+          gte(row.tokenExpiresAt, new Date(expiringSince.getTime() + warnMs)),
+          notRecorded(key, "token_expiring", sql`${row.id}::text || '@' || floor(extract(epoch from ${row.tokenExpiresAt}))::bigint::text`),
+        ),
+        asc(row.tokenExpiresAt),
+        asc(row.id),
+      )
     : empty;
 
   const jobSince = triggers.jobFinished.enabled ? since(triggers.jobFinished.since) : null;
