@@ -19,7 +19,7 @@ const ROUNDS = 20;
 const ROUTE_ROUNDS = 10;
 const HARD_DEADLINE_MS = 25 * 60_000;
 const BUDGET_MS = 50;
-/** The engines the budget holds for; the analyzed PGlite is reported beside them. */
+/** The engines the budget holds for. */
 const BUDGETED = new Set(["PGlite", "PostgreSQL"]);
 
 /** The same queries as the child's, as the route takes them (per_page=100). */
@@ -52,7 +52,7 @@ export async function measureInventoryQueries(stack: BenchStack, ledger: RunLedg
     details[timings.engine] = summary;
   }
   if (postgres.url === null) {
-    figures.push(figure(BENCHMARK, `PostgreSQL: p95, filtered sorted counted page of 100`, null, "ms", atMost(BUDGET_MS), `not measured: ${postgres.why}`));
+    figures.push(figure(BENCHMARK, `PostgreSQL: p95, filtered sorted counted page of 100, asked first`, null, "ms", atMost(BUDGET_MS), `not measured: ${postgres.why}`));
   } else {
     details.postgres = postgres.source;
   }
@@ -64,29 +64,35 @@ export async function measureInventoryQueries(stack: BenchStack, ledger: RunLedg
   return { figures, details };
 }
 
-function engineResult(timings: QueryTimings): { figures: Figure[]; summary: Record<string, unknown> } {
-  const all = Object.values(timings.queries).flat();
-  const p95 = percentile(all, 95);
-  const floorP95 = percentile(timings.floor, 95);
+function stats(queries: Record<string, number[]>, totals: Record<string, number>) {
+  const all = Object.values(queries).flat();
   const perQuery = Object.fromEntries(
-    Object.entries(timings.queries).map(([name, values]) => [name, { p50: round(percentile(values, 50), 1), p95: round(percentile(values, 95), 1), matches: timings.totals[name] }]),
+    Object.entries(queries).map(([name, values]) => [name, { p50: round(percentile(values, 50), 1), p95: round(percentile(values, 95), 1), matches: totals[name] }]),
   );
   const [slowest, slowestStats] = Object.entries(perQuery).sort((a, b) => b[1].p95 - a[1].p95)[0]!;
+  return { all, p50: percentile(all, 50), p95: percentile(all, 95), perQuery, slowest: `${slowest} (p95 ${slowestStats.p95} ms)` };
+}
+
+function engineResult(timings: QueryTimings): { figures: Figure[]; summary: Record<string, unknown> } {
+  const first = stats(timings.queries, timings.totals);
+  const again = stats(timings.again, timings.totals);
+  const floorP95 = percentile(timings.floor, 95);
   const engine = timings.engine;
+  const budget = BUDGETED.has(engine) ? atMost(BUDGET_MS) : undefined;
+  const kinds = Object.keys(timings.queries).length;
   return {
     figures: [
-      figure(
-        BENCHMARK,
-        `${engine}: p95, filtered sorted counted page of 100`,
-        round(p95, 1),
-        "ms",
-        BUDGETED.has(engine) ? atMost(BUDGET_MS) : undefined,
-        `${all.length} queries of ${Object.keys(timings.queries).length} kinds; slowest: ${slowest} (p95 ${slowestStats.p95} ms)`,
-      ),
+      figure(BENCHMARK, `${engine}: p95, filtered sorted counted page of 100, asked first`, round(first.p95, 1), "ms", budget, `${first.all.length} queries of ${kinds} kinds, each counted anew; slowest: ${first.slowest}`),
+      figure(BENCHMARK, `${engine}: p95, the same asked again (count kept)`, round(again.p95, 1), "ms", budget, `slowest: ${again.slowest}`),
       figure(BENCHMARK, `${engine}: floor p95 (SELECT … LIMIT 100)`, round(floorP95, 1), "ms"),
-      figure(BENCHMARK, `${engine}: p95 ratio, query / floor`, round(p95 / floorP95, 1), "×"),
+      figure(BENCHMARK, `${engine}: p95 ratio, asked first / floor`, round(first.p95 / floorP95, 1), "×"),
     ],
-    summary: { p50: round(percentile(all, 50), 1), p95: round(p95, 1), floorP50: round(percentile(timings.floor, 50), 1), floorP95: round(floorP95, 1), perQuery },
+    summary: {
+      first: { p50: round(first.p50, 1), p95: round(first.p95, 1), perQuery: first.perQuery },
+      again: { p50: round(again.p50, 1), p95: round(again.p95, 1), perQuery: again.perQuery },
+      floorP50: round(percentile(timings.floor, 50), 1),
+      floorP95: round(floorP95, 1),
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -40,6 +41,13 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+const embedded = new WeakSet<Database>();
+
+/** Whether the database is the embedded PGlite (one process, no autovacuum) rather than a PostgreSQL server. */
+export function isEmbedded(database: Database): boolean {
+  return embedded.has(database);
+}
+
 // A PostgreSQL that does not answer should fail the action quickly, not hang it.
 const CONNECT_TIMEOUT_MS = 5_000;
 
@@ -60,7 +68,8 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   const unlock = inMemory ? async () => undefined : await lockDataDir(where);
   let client: PGlite;
   try {
-    client = await PGlite.create(where);
+    // pg_trgm: the inventory's search (substring matches) reads a trigram index.
+    client = await PGlite.create(where, { extensions: { pg_trgm } });
   } catch (error) {
     await unlock();
     throw new EmbeddedDatabaseError(`${where} cannot be opened by the embedded database (${error instanceof Error ? error.message : String(error)})`, { cause: error });
@@ -74,6 +83,7 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   };
   try {
     const db = drizzlePglite({ client, schema });
+    embedded.add(db);
     const migrationsApplied = await migratePgliteDatabase(db);
     // One process holds the embedded database, so its own connection hears every NOTIFY.
     const listen = async (channel: string, { onNotify }: ListenHandlers) => {

@@ -3,7 +3,8 @@ import type { GoneReason, PatRequestRow, PatResource, PatRows, PatTokenRow, Perm
 import type { patInventory } from "@/lib/db/inventory-schema";
 
 // Contract rows to inventory rows and back. The inventory keeps every field GitHub returns for a
-// row, plus what it derives for filtering (the highest permission level) and its own history.
+// row, plus what it derives for filtering (the highest permission level, each permission at its
+// level) and its own history.
 
 type InventoryRow = typeof patInventory.$inferSelect;
 export type InventoryValues = typeof patInventory.$inferInsert;
@@ -17,6 +18,15 @@ export function maxPermissionLevel(permissions: PermissionSet): number {
     for (const level of Object.values(group)) highest = Math.max(highest, LEVELS[level] ?? 0);
   }
   return highest;
+}
+
+/** Each permission at its level, whichever group GitHub puts it in (`contents_write`): what the permission filter matches. */
+export function permissionGrants(permissions: PermissionSet): string[] {
+  const grants = new Set<string>();
+  for (const group of [permissions.organization, permissions.repository, permissions.other]) {
+    for (const [permission, level] of Object.entries(group)) grants.add(`${permission}_${level}`);
+  }
+  return [...grants].sort();
 }
 
 export function toInventoryValues(org: string, kind: PatResource, row: PatRequestRow | PatTokenRow, seenAt: Date): InventoryValues {
@@ -33,6 +43,7 @@ export function toInventoryValues(org: string, kind: PatResource, row: PatReques
     permissions: row.permissions,
     repositorySelection: row.repositorySelection,
     maxLevel: maxPermissionLevel(row.permissions),
+    grants: permissionGrants(row.permissions),
     listedAt: new Date("createdAt" in row ? row.createdAt : row.accessGrantedAt),
     tokenExpired: row.tokenExpired,
     tokenExpiresAt: row.tokenExpiresAt === null ? null : new Date(row.tokenExpiresAt),

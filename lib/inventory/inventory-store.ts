@@ -1,12 +1,15 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { GoneReason, PatRequestRow, PatResource, PatTokenRow } from "@/lib/contract/pat-rows";
 import { patInventory } from "@/lib/db/inventory-schema";
 import type { Database } from "@/lib/db/open-database";
 import { toInventoryValues } from "./inventory-rows";
+import { bumpRowsVersion } from "./sync-state";
 
 // Writes to the inventory: rows GitHub listed, rows it no longer lists, and rows Grantdesk's own
 // writes took off. Rows are never deleted: one GitHub stops listing keeps its last state as history.
+// Every write that changes what a list holds moves the list's rows version (counts kept for the
+// old one go stale: ./read-cache.ts).
 
 /**
  * How exact each reason is: Grantdesk's own accepted writes (3), then what GitHub's webhooks said
@@ -62,6 +65,7 @@ export async function upsertListedRows(database: Database, org: string, kind: Pa
         permissions: excluded("permissions"),
         repositorySelection: excluded("repository_selection"),
         maxLevel: excluded("max_level"),
+        grants: excluded("grants"),
         listedAt: excluded("listed_at"),
         tokenExpired: excluded("token_expired"),
         tokenExpiresAt: excluded("token_expires_at"),
@@ -71,19 +75,26 @@ export async function upsertListedRows(database: Database, org: string, kind: Pa
         goneReason: sql`case when ${stillGoneAfterSighting(seenAt)} is null then null else ${patInventory.goneReason} end`,
       },
     });
+  await bumpRowsVersion(database, org.toLowerCase(), kind);
 }
 
 /** Marks rows as still listed, unchanged (their page was a 304). */
 export async function touchListedRows(database: Database, org: string, kind: PatResource, ids: readonly number[], seenAt: Date): Promise<void> {
   if (ids.length === 0) return;
-  await database
+  const listed = and(eq(patInventory.org, org.toLowerCase()), eq(patInventory.kind, kind), inArray(patInventory.id, [...ids]));
+  // Current rows only get their sighting (the list is unchanged); one taken off by a write or a
+  // webhook comes back once its grace is over, and that changes the list.
+  await database.update(patInventory).set({ lastSeenAt: seenAt }).where(and(listed, isNull(patInventory.goneAt)));
+  const back = await database
     .update(patInventory)
     .set({
       lastSeenAt: seenAt,
       goneAt: stillGoneAfterSighting(seenAt),
       goneReason: sql`case when ${stillGoneAfterSighting(seenAt)} is null then null else ${patInventory.goneReason} end`,
     })
-    .where(and(eq(patInventory.org, org.toLowerCase()), eq(patInventory.kind, kind), inArray(patInventory.id, [...ids])));
+    .where(and(listed, isNotNull(patInventory.goneAt)))
+    .returning({ goneAt: patInventory.goneAt });
+  if (back.some((row) => row.goneAt === null)) await bumpRowsVersion(database, org.toLowerCase(), kind);
 }
 
 export interface CurrentRow {
@@ -104,7 +115,7 @@ export async function currentRows(database: Database, org: string, kind: PatReso
 /** Takes rows off the current list (GitHub confirmed they are gone, said so in a webhook, or accepted Grantdesk's write). */
 export async function markGone(database: Database, org: string, kind: PatResource, ids: readonly number[], reason: GoneReason, at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await database
+  const marked = await database
     .update(patInventory)
     .set({ goneAt: at, goneReason: reason })
     .where(
@@ -115,5 +126,7 @@ export async function markGone(database: Database, org: string, kind: PatResourc
         // A more exact reason is kept (an own write's over a webhook's over a sync's).
         or(isNull(patInventory.goneAt), sql`${reasonRank} <= ${REASON_RANK[reason]}`),
       ),
-    );
+    )
+    .returning({ id: patInventory.id });
+  if (marked.length > 0) await bumpRowsVersion(database, org.toLowerCase(), kind);
 }

@@ -36,11 +36,7 @@ export function signalCondition(signal: SignalFilter, now: Date): SQL {
 
 /** `issues_write` → the token has exactly that level of that permission, in whichever group GitHub puts it. */
 function permissionCondition(permission: string): SQL {
-  const cut = permission.lastIndexOf("_");
-  const grant = { [permission.slice(0, cut)]: permission.slice(cut + 1) };
-  return or(
-    ...(["organization", "repository", "other"] as const).map((group) => sql`${row.permissions} @> ${JSON.stringify({ [group]: grant })}::jsonb`),
-  )!;
+  return sql`${row.grants} @> array[${permission}]::text[]`;
 }
 
 /** `a%b_c` → a pattern that matches those characters literally, anywhere. */

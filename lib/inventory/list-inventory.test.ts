@@ -10,9 +10,12 @@ import type { OpenDatabase } from "@/lib/db/open-database";
 import { createGitHubClient, type GitHubClient } from "@/lib/github/create-github-client";
 import { listPatPage } from "@/lib/github/pat-lists";
 import { POSTGRES_SKIPPED, STORAGE_BACKENDS } from "@/test-support/test-databases";
+import { sql } from "drizzle-orm";
 import { maxPermissionLevel } from "./inventory-rows";
+import { markGone, upsertListedRows } from "./inventory-store";
 import { listFacets, listInventory } from "./list-inventory";
 import { syncList } from "./sync-list";
+import { bumpRowsVersion } from "./sync-state";
 
 const DAY = 24 * 60 * 60 * 1000;
 let fake: FakeGitHub;
@@ -116,6 +119,25 @@ for (const backend of STORAGE_BACKENDS) {
       const top = facets.owners[0]!;
       expect(top.count).toBe(elevated.filter((row) => row.owner.login === top.login).length);
       expect(facets.owners.every((owner, index) => index === 0 || facets.owners[index - 1]!.count >= owner.count)).toBe(true);
+    });
+
+    it("counts a filter once per version of the list's rows, and anew after every change through the store", async () => {
+      const ask = async () => (await listInventory(opened.db, "acme", "tokens", { filters: { signals: ["expired"] }, sort: { column: "listed", direction: "desc" }, page: 1, perPage: 100 }, { now })).total;
+      const before = await ask();
+      const fresh = { ...truth.find((row) => !expired(row, now))!, id: 9_900_001, tokenId: 9_900_001, tokenExpired: true };
+      await upsertListedRows(opened.db, "acme", "tokens", [fresh], now);
+      expect(await ask()).toBe(before + 1);
+      // A change behind the store's back (no version moved) is not counted: the count is reused.
+      await opened.db.execute(sql`update pat_inventory set token_expired = false where org = 'acme' and kind = 'tokens' and id = ${fresh.id}`);
+      expect(await ask()).toBe(before + 1);
+      await bumpRowsVersion(opened.db, "acme", "tokens");
+      expect(await ask()).toBe(before);
+      await opened.db.execute(sql`update pat_inventory set token_expired = true where org = 'acme' and kind = 'tokens' and id = ${fresh.id}`);
+      await bumpRowsVersion(opened.db, "acme", "tokens");
+      expect(await ask()).toBe(before + 1);
+      await markGone(opened.db, "acme", "tokens", [fresh.id], "revoked", now);
+      expect(await ask()).toBe(before);
+      expect((await listFacets(opened.db, "acme", "tokens", {}, { now })).signals.expired).toBe(before);
     });
 
     it("keeps only 'all repositories' tokens and the subset tokens GitHub names for a repository filter", async () => {

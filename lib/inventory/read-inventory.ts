@@ -19,6 +19,14 @@ function readInventory<T>(read: (database: Database) => Promise<T>): Promise<T> 
   return withDatabase("inventory", read, (error) => error instanceof ApiError || error instanceof GitHubError);
 }
 
+/**
+ * "Now" for time-dependent filters (expired, unused for N days): the start of the minute, which
+ * the pages show times to, so a count made this minute is the count of every ask in it.
+ */
+function thisMinute(): Date {
+  return new Date(Math.floor(Date.now() / 60_000) * 60_000);
+}
+
 async function repositoryIds(org: string, kind: PatResource, filters: InventoryFilters): Promise<number[] | undefined> {
   return filters.repository === undefined ? undefined : subsetIdsReaching(org, kind, filters, github());
 }
@@ -26,13 +34,13 @@ async function repositoryIds(org: string, kind: PatResource, filters: InventoryF
 /** A page of an org's requests or tokens, from the inventory, with the exact number of matches. */
 export async function readInventoryList<R extends PatResource>(org: string, kind: R, query: ListQuery): Promise<CountedPage<PatRows[R]>> {
   const ids = await repositoryIds(org, kind, query.filters);
-  return readInventory((database) => listInventory(database, org, kind, query, { repositoryIds: ids, now: new Date() }));
+  return readInventory((database) => listInventory(database, org, kind, query, { repositoryIds: ids, now: thisMinute() }));
 }
 
 /** How many of the matches have each signal, and who holds most of them. */
 export async function readInventoryFacets(org: string, kind: PatResource, filters: InventoryFilters): Promise<ListFacets> {
   const ids = await repositoryIds(org, kind, filters);
-  return readInventory((database) => listFacets(database, org, kind, filters, { repositoryIds: ids, now: new Date() }));
+  return readInventory((database) => listFacets(database, org, kind, filters, { repositoryIds: ids, now: thisMinute() }));
 }
 
 /** How fresh the org's inventory is. */
@@ -52,5 +60,5 @@ export async function refreshInventory(org: string): Promise<InventoryStatus> {
 
 /** The org at a glance, for the overview. */
 export function readOrgOverview(org: string): Promise<OrgOverview> {
-  return readInventory((database) => orgOverview(database, org));
+  return readInventory((database) => orgOverview(database, org, thisMinute()));
 }

@@ -12,6 +12,7 @@ import { currentRows, markGone, touchListedRows, upsertListedRows } from "./inve
 import { forgetPage, forgetPagesAfter, loadPages, savePage, type StoredPage } from "./page-store";
 import { noteSyncProgress } from "./inventory-events";
 import { finishSync, reportSyncProgress, takeSyncLease } from "./sync-state";
+import { noteRowsWritten } from "./tidy-inventory";
 
 // One sync of one list (an org's pending requests or its token grants): a complete pass over
 // GitHub's pages, oldest first, 100 rows a page, each page asked for with the ETag it had last
@@ -58,6 +59,8 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
   await noteSyncProgress(database, key, kind, false);
 
   const counts = { pagesDone: 0, pagesTotal: null as number | null, calls: 0, notModified: 0 };
+  /** Rows this pass stored anew (pages GitHub sent) or took off. */
+  let rowsWritten = 0;
   let lastReport = Date.now();
   const report = async (force = false) => {
     if (!force && Date.now() - lastReport < REPORT_EVERY_MS) return;
@@ -82,6 +85,7 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
         result = { ids: prior!.ids, hasNext: prior!.hasNext, lastPage: null, notModified: true };
       } else {
         await upsertListedRows(database, key, kind, answer.rows, seenAt);
+        rowsWritten += answer.rows.length;
         const ids = answer.rows.map((row) => row.id);
         if (answer.etag) await savePage(database, key, kind, page, { etag: answer.etag, ids, hasNext: answer.hasNextPage } satisfies StoredPage);
         else await forgetPage(database, key, kind, page);
@@ -123,9 +127,11 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
     await report(true);
 
     const gone = await confirmMissing(org, kind, seen, options, counts);
+    rowsWritten += gone;
     const changed = counts.calls > counts.notModified || gone > 0;
     await finishSync(database, key, kind, owner, { ok: true, changed }, counts);
     await noteSyncProgress(database, key, kind, changed);
+    await noteRowsWritten(database, rowsWritten);
     return { status: "done", pages: counts.pagesDone, calls: counts.calls, notModified: counts.notModified, listed: seen.size, gone };
   } catch (error) {
     if (error instanceof LeaseLost) return { status: "busy" };
@@ -136,6 +142,7 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
     if (!(error instanceof GitHubError)) console.error(`[inventory] sync of ${org} ${kind} failed:`, redactSecrets(String(error instanceof Error ? error.stack : error)));
     await finishSync(database, key, kind, owner, { ok: false, ...failure, changed: counts.calls > counts.notModified }, counts).catch(() => undefined);
     await noteSyncProgress(database, key, kind, counts.calls > counts.notModified);
+    await noteRowsWritten(database, rowsWritten);
     return { status: "failed", ...failure };
   }
 }

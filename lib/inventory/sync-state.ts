@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { PatResource } from "@/lib/contract/pat-rows";
 import { inventorySyncs } from "@/lib/db/inventory-schema";
 import type { Database } from "@/lib/db/open-database";
@@ -93,4 +93,23 @@ export type SyncStateRow = typeof inventorySyncs.$inferSelect;
 
 export async function readSyncStates(database: Database, org: string): Promise<SyncStateRow[]> {
   return database.select().from(inventorySyncs).where(eq(inventorySyncs.org, org));
+}
+
+/** The list's rows changed (rows added, updated or taken off): counts kept for the old version go stale. */
+export async function bumpRowsVersion(database: Database, org: string, kind: PatResource): Promise<void> {
+  await database
+    .insert(inventorySyncs)
+    .values({ org, kind, rowsVersion: 1 })
+    .onConflictDoUpdate({ target: [inventorySyncs.org, inventorySyncs.kind], set: { rowsVersion: sql`${inventorySyncs.rowsVersion} + 1` } });
+}
+
+/** Each list's rows version (0 before its first change). */
+export async function readRowsVersions(database: Database, org: string, kinds: readonly PatResource[]): Promise<Record<PatResource, number>> {
+  const rows = await database
+    .select({ kind: inventorySyncs.kind, version: inventorySyncs.rowsVersion })
+    .from(inventorySyncs)
+    .where(and(eq(inventorySyncs.org, org), inArray(inventorySyncs.kind, [...kinds])));
+  const versions: Record<PatResource, number> = { requests: 0, tokens: 0 };
+  for (const row of rows) versions[row.kind] = row.version;
+  return versions;
 }
