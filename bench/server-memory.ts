@@ -1,6 +1,8 @@
-// 6. Memory (and 10. on the large stack): the dashboard server's resident memory before and after
-// 20,000 API calls. Growth that survives a pause is what a long-running server would keep
-// accumulating (caches without a bound, listeners, per-request state left behind).
+// 6. Memory (and 10. on the large stack): the dashboard server's resident memory over two runs of
+// 20,000 API calls after a warm-up. Growth that survives a pause is what a long-running server
+// would keep accumulating (caches without a bound, listeners, per-request state left behind); the
+// first run also grows the heap to its working size under the load, so the budget is read on the
+// second, and the first is reported.
 import { setTimeout as sleep } from "node:timers/promises";
 import { dashboardHeaders, ORG, type BenchStack } from "./bench-stack";
 import { atMost, figure, round, type BenchmarkResult, type Figure } from "./figures";
@@ -42,12 +44,12 @@ export const MAIN_MEMORY_RUN: MemoryRun = {
   capSeconds: 600,
 };
 
-// With 100,000 tokens synced. An org-wide page of tokens costs the embedded database a count over
-// the whole org (hundreds of ms on PGlite, which answers one query at a time), so 20,000 of them
-// would take hours: 2 calls in 40 are org-wide token reads (the tokens page and its facet counts),
-// the others the 5,000 requests (pages, sizes, filters, sorts, search, facets), the inventory's
-// status and the job history, which the pages also ask for. 8 clients, not 32: queued behind
-// PGlite, 32 would wait past autocannon's 10 s timeout.
+// With 100,000 tokens synced: 2 calls in 40 are org-wide token reads (the tokens page and its facet
+// counts), the others the 5,000 requests (pages, sizes, filters, sorts, search, facets), the
+// inventory's status and the job history, which the pages also ask for. Answers are kept per rows
+// version of the lists (lib/inventory/read-cache.ts), so most calls are served from memory; each
+// minute ("now" of the time-dependent filters) and each sync that changes a list makes them read
+// anew. 8 clients (the run was sized when every call read PGlite, which answers one at a time).
 const REQUEST_FILTERS = [
   "signal=elevated",
   "signal=no-expiry",
@@ -86,44 +88,59 @@ export const LARGE_MEMORY_RUN: MemoryRun = {
 export async function measureServerMemory(stack: BenchStack, ledger: RunLedger, run: MemoryRun): Promise<BenchmarkResult> {
   const pid = findNextServerPid(stack.appPid);
   const load = { baseUrl: stack.appUrl, paths: run.paths, headers: dashboardHeaders(stack), connections: run.connections };
+  const calls = async () => {
+    let peak = readRssBytes(pid);
+    const sampler = setInterval(() => (peak = Math.max(peak, readRssBytes(pid))), 500);
+    const started = Date.now();
+    const result = await runLoad({ ...load, amount: CALLS, stopAfterSeconds: run.capSeconds }).finally(() => clearInterval(sampler));
+    const seconds = (Date.now() - started) / 1000;
+    await sleep(SETTLE_MS);
+    return { result, seconds, peak, rss: readRssBytes(pid) };
+  };
 
   // Every route module loaded and compiled first: loading code once is not growth.
   const warmUp = await runLoad({ ...load, amount: WARM_UP_CALLS, stopAfterSeconds: run.capSeconds / 4 });
   await sleep(SETTLE_MS);
-  const before = readRssBytes(pid);
+  const start = readRssBytes(pid);
+  // The first 20,000 calls grow the heap to what this load keeps in use (V8 keeps the pages of a
+  // heap it grew under a fast stream of calls: in one run on 30 Nov a full GC after them gave back
+  // a third of the growth, and the live JS heap was 65 MB); the next 20,000 show what keeps
+  // accumulating.
+  const first = await calls();
+  const next = await calls();
+  ledger.dashboardApiCalls += warmUp.requests + first.result.requests + next.result.requests;
 
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, readRssBytes(pid))), 500);
-  const started = Date.now();
-  const result = await runLoad({ ...load, amount: CALLS, stopAfterSeconds: run.capSeconds }).finally(() => clearInterval(sampler));
-  const loadSeconds = (Date.now() - started) / 1000;
-  ledger.dashboardApiCalls += warmUp.requests + result.requests;
-
-  await sleep(SETTLE_MS);
-  const after = readRssBytes(pid);
-  const growthMb = (after - before) / MB;
-
-  const complete = result.requests >= CALLS;
+  const mb = (bytes: number) => round(bytes / MB, 1);
+  const complete = first.result.requests >= CALLS && next.result.requests >= CALLS;
   const growth = figure(
     run.benchmark,
-    `RSS growth after ${CALLS.toLocaleString("en")} calls`,
-    round(growthMb, 1),
+    `RSS growth over the next ${CALLS.toLocaleString("en")} calls`,
+    mb(next.rss - first.rss),
     "MB",
     atMost(50),
-    `${round(after / MB, 1)} MB after, peak ${round(peak / MB, 1)} MB${complete ? "" : `; only ${result.requests.toLocaleString("en")} calls within ${run.capSeconds} s`}`,
+    `${mb(first.rss)} → ${mb(next.rss)} MB, peak ${mb(next.peak)} MB${complete ? "" : `; only ${first.result.requests + next.result.requests} calls within the time allowed`}`,
   );
   // Fewer calls than the budget names prove nothing either way.
   if (!complete) growth.pass = false;
-  const figures: Figure[] = [figure(run.benchmark, run.rssFigure ?? "next-server RSS before", round(before / MB, 1), "MB"), growth];
+  const figures: Figure[] = [
+    figure(run.benchmark, run.rssFigure ?? "next-server RSS after the warm-up", mb(start), "MB"),
+    figure(run.benchmark, `RSS growth over the first ${CALLS.toLocaleString("en")} calls (the heap growing to its working size)`, mb(first.rss - start), "MB", undefined, `${mb(start)} → ${mb(first.rss)} MB, peak ${mb(first.peak)} MB`),
+    growth,
+  ];
   return {
     figures,
     details: {
       pid,
-      calls: result.requests,
-      loadSeconds: round(loadSeconds, 1),
-      requestsPerSecond: round(result.requestsPerSecond, 1),
-      latencyMs: result.latencyMs,
-      rssBytes: { before, peak, after },
+      calls: first.result.requests + next.result.requests,
+      rounds: [first, next].map(({ result, seconds, peak, rss }) => ({
+        calls: result.requests,
+        loadSeconds: round(seconds, 1),
+        requestsPerSecond: round(result.requestsPerSecond, 1),
+        latencyMs: result.latencyMs,
+        peakRssBytes: peak,
+        rssBytesAfter: rss,
+      })),
+      rssBytesAfterWarmUp: start,
       paths: run.paths,
     },
   };

@@ -68,12 +68,15 @@ export const inventoryPages = pgTable(
   {
     org: text("org").notNull(),
     kind: text("kind", { enum: ["requests", "tokens"] }).notNull(),
+    /** The page of the oldest-first list; 0: the newest page (`direction=desc`, page 1), which a sync reads first. */
     page: integer("page").notNull(),
     etag: text("etag").notNull(),
     /** The ids the page listed: what a 304 says is still there. */
     ids: bigint("ids", { mode: "number" }).array().notNull(),
     /** GitHub's Link header said a next page followed. */
     hasNext: boolean("has_next").notNull(),
+    /** How many pages GitHub's Link header said the list had (null: it did not say). */
+    lastPage: integer("last_page"),
     fetchedAt: time("fetched_at").notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.org, table.kind, table.page] })],

@@ -12,19 +12,24 @@ export interface StoredPage {
   etag: string;
   ids: number[];
   hasNext: boolean;
+  /** How many pages GitHub's Link header said the list had (null: it did not say). */
+  lastPage: number | null;
 }
 
 export async function loadPages(database: Database, org: string, kind: PatResource): Promise<Map<number, StoredPage>> {
   const rows = await database.select().from(inventoryPages).where(and(eq(inventoryPages.org, org), eq(inventoryPages.kind, kind)));
-  return new Map(rows.map((row) => [row.page, { etag: row.etag, ids: row.ids, hasNext: row.hasNext }]));
+  return new Map(rows.map((row) => [row.page, { etag: row.etag, ids: row.ids, hasNext: row.hasNext, lastPage: row.lastPage }]));
 }
 
 export async function savePage(database: Database, org: string, kind: PatResource, page: number, stored: StoredPage): Promise<void> {
-  const values = { org, kind, page, etag: stored.etag, ids: stored.ids, hasNext: stored.hasNext, fetchedAt: new Date() };
+  const values = { org, kind, page, etag: stored.etag, ids: stored.ids, hasNext: stored.hasNext, lastPage: stored.lastPage, fetchedAt: new Date() };
   await database
     .insert(inventoryPages)
     .values(values)
-    .onConflictDoUpdate({ target: [inventoryPages.org, inventoryPages.kind, inventoryPages.page], set: { etag: values.etag, ids: values.ids, hasNext: values.hasNext, fetchedAt: values.fetchedAt } });
+    .onConflictDoUpdate({
+      target: [inventoryPages.org, inventoryPages.kind, inventoryPages.page],
+      set: { etag: values.etag, ids: values.ids, hasNext: values.hasNext, lastPage: values.lastPage, fetchedAt: values.fetchedAt },
+    });
 }
 
 export async function forgetPage(database: Database, org: string, kind: PatResource, page: number): Promise<void> {

@@ -52,7 +52,7 @@ for (const backend of STORAGE_BACKENDS) {
       await opened?.close();
     });
 
-    it("reads every row of a list in one call per 100 rows, oldest first", async () => {
+    it("reads every row of a list in one call per 100 rows: the newest page, then the older ones oldest first", async () => {
       const truth = await counts("acme");
       const before = await mark();
       const outcome = await sync("tokens");
@@ -66,7 +66,9 @@ for (const backend of STORAGE_BACKENDS) {
         expect(analyzed!.n).toBe(truth.activeTokens);
       }
       expect(calls).toHaveLength(Math.ceil(truth.activeTokens / 100));
-      expect(calls.every((entry) => /direction=asc/.test(entry.query) && /per_page=100/.test(entry.query))).toBe(true);
+      expect(calls.every((entry) => /per_page=100/.test(entry.query))).toBe(true);
+      const order = calls.map((entry) => new URLSearchParams(entry.query)).map((query) => `${query.get("direction")} ${query.get("page")}`);
+      expect(order.sort()).toEqual(["desc 1", ...Array.from({ length: Math.ceil(truth.activeTokens / 100) - 1 }, (_, index) => `asc ${index + 1}`)].sort());
       expect(await current("tokens")).toBe(truth.activeTokens);
       await sync("requests");
       expect(await current("requests")).toBe(truth.pendingRequests);
@@ -108,6 +110,26 @@ for (const backend of STORAGE_BACKENDS) {
       expect(await sync("tokens")).toMatchObject({ status: "done", gone: 0 });
       const [row] = await opened.db.select().from(patInventory).where(and(eq(patInventory.kind, "tokens"), eq(patInventory.id, missed!)));
       expect(row!.goneAt).toBeNull();
+    });
+
+    it("re-reads a list whose last page is full with 304s only, and still finds a row added after it", async () => {
+      const pending = (await counts("acme")).pendingRequests;
+      for (let added = pending; added % 100 !== 0; added++) await control(fake, "orgs/acme/requests", { owner: "hubot", reason: `Fill ${added}` });
+      expect(await sync("requests")).toMatchObject({ status: "done" });
+      const full = (await counts("acme")).pendingRequests;
+      expect(full % 100).toBe(0);
+
+      const before = await mark();
+      const unchanged = await sync("requests");
+      expect(unchanged).toMatchObject({ status: "done", calls: full / 100, notModified: full / 100, listed: full });
+      const calls = (await log(before)).filter((entry) => entry.path === "/orgs/acme/personal-access-token-requests");
+      expect(calls.map((entry) => entry.status)).toEqual(calls.map(() => 304));
+
+      const created = await control<{ id: number }>(fake, "orgs/acme/requests", { owner: "mona", reason: "One past a full page" });
+      expect(await sync("requests")).toMatchObject({ status: "done", listed: full + 1 });
+      const [row] = await opened.db.select().from(patInventory).where(and(eq(patInventory.kind, "requests"), eq(patInventory.id, created.id)));
+      expect(row).toMatchObject({ reason: "One past a full page", goneAt: null });
+      expect(await current("requests")).toBe(full + 1);
     });
 
     it("runs one sync of a list at a time: a second one meanwhile is turned away", async () => {

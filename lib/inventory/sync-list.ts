@@ -15,9 +15,17 @@ import { finishSync, reportSyncProgress, takeSyncLease } from "./sync-state";
 import { noteRowsWritten } from "./tidy-inventory";
 
 // One sync of one list (an org's pending requests or its token grants): a complete pass over
-// GitHub's pages, oldest first, 100 rows a page, each page asked for with the ETag it had last
-// time (an unchanged page is a 304: no rate limit, and the ids stored with it are still there).
-// Rows GitHub lists are stored at once, so the tables fill while the pass runs.
+// GitHub's pages, 100 rows a page, each page asked for with the ETag it had last time (an
+// unchanged page is a 304: no rate limit, and the ids stored with it are still there). Rows GitHub
+// lists are stored at once, so the tables fill while the pass runs.
+//
+// The pass reads the newest page first (`direction=desc`, page 1; stored as page 0), then the
+// older pages oldest first (`direction=asc`, pages 1 to N − 1, N the number of pages): together
+// they hold every row (the newest page reaches back over whatever the last old page lacks), in
+// ⌈rows/100⌉ calls. New rows join a list at its newest end, so the newest page is also what
+// says whether the list grew: unchanged (a 304), the list did not grow and still has the N pages
+// GitHub said it had; changed, its Link header says how many there are now. A re-sync of an
+// unchanged list is all 304s, whether or not its last page was full.
 //
 // Rows the pass did not see are not taken for gone: a row can slip between pages while the list
 // changes under the pass (one removed before it moves it a page back). Only after a complete pass
@@ -25,6 +33,8 @@ import { noteRowsWritten } from "./tidy-inventory";
 // stay, the rest are marked gone (kept as history).
 
 const PER_PAGE = 100;
+/** Where the newest page (`direction=desc`, page 1) is stored among the list's pages. */
+const NEWEST = 0;
 /** Pages read at once: a fraction of GitHub's 100 concurrent requests, leaving room for people's reads. */
 const PAGE_CONCURRENCY = 8;
 /** How often a running pass reports progress and renews its lease. */
@@ -46,6 +56,7 @@ export type SyncOutcome =
 interface PageResult {
   ids: number[];
   hasNext: boolean;
+  /** How many pages GitHub said the list had (the newest page's count stands while it is unchanged). */
   lastPage: number | null;
   notModified: boolean;
 }
@@ -76,20 +87,22 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
     const readPage = async (page: number): Promise<PageResult> => {
       const prior = stored.get(page);
       const seenAt = new Date();
-      const answer = await fetchPatPageConditionally(org, kind, { page, perPage: PER_PAGE, direction: "asc" }, prior?.etag, client);
+      const query = page === NEWEST ? { page: 1, perPage: PER_PAGE, direction: "desc" as const } : { page, perPage: PER_PAGE, direction: "asc" as const };
+      const answer = await fetchPatPageConditionally(org, kind, query, prior?.etag, client);
       counts.calls += 1;
       let result: PageResult;
       if (answer.notModified) {
         counts.notModified += 1;
         await touchListedRows(database, key, kind, prior!.ids, seenAt);
-        result = { ids: prior!.ids, hasNext: prior!.hasNext, lastPage: null, notModified: true };
+        result = { ids: prior!.ids, hasNext: prior!.hasNext, lastPage: prior!.lastPage, notModified: true };
       } else {
         await upsertListedRows(database, key, kind, answer.rows, seenAt);
         rowsWritten += answer.rows.length;
         const ids = answer.rows.map((row) => row.id);
-        if (answer.etag) await savePage(database, key, kind, page, { etag: answer.etag, ids, hasNext: answer.hasNextPage } satisfies StoredPage);
+        const kept: Omit<StoredPage, "etag"> = { ids, hasNext: answer.hasNextPage, lastPage: answer.lastPage };
+        if (answer.etag) await savePage(database, key, kind, page, { ...kept, etag: answer.etag });
         else await forgetPage(database, key, kind, page);
-        result = { ids, hasNext: answer.hasNextPage, lastPage: answer.lastPage, notModified: false };
+        result = { ...kept, notModified: false };
       }
       for (const id of result.ids) seen.add(id);
       counts.pagesDone += 1;
@@ -98,30 +111,19 @@ export async function syncList(org: string, kind: PatResource, options: SyncList
     };
     const readPages = (from: number, to: number) => Promise.all(Array.from({ length: to - from + 1 }, (_, index) => queue.add(() => readPage(from + index))));
 
-    // Page 1 says how many pages there are (when it changed; else the last pass's count stands).
-    const first = await readPage(1);
-    const last = Math.max(1, first.lastPage ?? Math.max(0, ...stored.keys()));
-    counts.pagesTotal = last;
-    const results = new Map<number, PageResult>([[1, first]]);
-    if (last > 1) (await readPages(2, last)).forEach((result, index) => results.set(2 + index, result));
-
-    // The list may have grown past the last page: GitHub says so on a changed page; an unchanged
-    // full page cannot say, so the page after it is read too (empty: the list ends there).
-    let lastRead = last;
-    for (;;) {
-      const end = results.get(lastRead)!;
-      if (!end.hasNext && !(end.notModified && end.ids.length === PER_PAGE)) break;
-      const next = await readPage(lastRead + 1);
-      lastRead += 1;
-      results.set(lastRead, next);
-      if (next.ids.length === 0) break;
-      const target = Math.max(lastRead, next.lastPage ?? 0);
-      if (target > lastRead) {
-        const from = lastRead + 1;
-        (await readPages(from, target)).forEach((result, index) => results.set(from + index, result));
-        lastRead = target;
-      }
-      counts.pagesTotal = lastRead;
+    // The newest page says how many pages there are (when it changed; else the count it gave last
+    // time stands). Then the older ones, oldest first.
+    const newest = await readPage(NEWEST);
+    let lastRead: number;
+    if (newest.lastPage !== null) {
+      counts.pagesTotal = newest.lastPage;
+      lastRead = newest.lastPage - 1;
+      if (lastRead >= 1) await readPages(1, lastRead);
+    } else {
+      // GitHub named no last page (it does whenever there is a next one): read on until a page says the list ends.
+      lastRead = 0;
+      for (let more = true; more; ) more = (await readPage(++lastRead)).hasNext;
+      counts.pagesTotal = lastRead + 1;
     }
     await forgetPagesAfter(database, key, kind, lastRead);
     await report(true);

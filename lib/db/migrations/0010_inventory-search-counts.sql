@@ -2,6 +2,7 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 DROP INDEX "pat_inventory_permissions_idx";--> statement-breakpoint
 DROP INDEX "pat_inventory_owner_idx";--> statement-breakpoint
+ALTER TABLE "inventory_pages" ADD COLUMN "last_page" integer;--> statement-breakpoint
 ALTER TABLE "inventory_syncs" ADD COLUMN "rows_version" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "pat_inventory" ADD COLUMN "grants" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 -- Rows synced before this migration: each permission at its level, from the permissions GitHub listed.
