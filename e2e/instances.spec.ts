@@ -47,10 +47,17 @@ test("two dashboards on one PostgreSQL: one inventory walk, one org's writes in 
   await expect.poll(async () => (await page.request.get(`${B}/api/orgs/acme/tokens?per_page=30`)).status()).toBe(200);
 
   // Both instances run the scheduler; the sync lease lets one walk acme's tokens, the other's turn
-  // finds every page unchanged (304, free of rate limit) — never a second full walk.
+  // finds every page unchanged (304, free of rate limit) — never a second full walk. A walk starts
+  // with the newest page (direction=desc, page 1).
   const walks = (await control.requestsSince(0)).filter((entry) => {
     const query = new URLSearchParams(entry.query);
-    return entry.method === "GET" && entry.path === "/orgs/acme/personal-access-tokens" && !query.has("token_id[]") && (query.get("page") ?? "1") === "1";
+    return (
+      entry.method === "GET" &&
+      entry.path === "/orgs/acme/personal-access-tokens" &&
+      !query.has("token_id[]") &&
+      query.get("direction") === "desc" &&
+      (query.get("page") ?? "1") === "1"
+    );
   });
   expect(walks.filter((entry) => !entry.notModified && entry.status === 200)).toHaveLength(1);
 
