@@ -83,7 +83,8 @@ for (const backend of STORAGE_BACKENDS) {
 
     it("finds a link rewritten to match an edit, by the next link", async () => {
       await tamper(opened, "audit_outcomes", `update audit_outcomes set outcome = 'accepted' where target_id = 12`);
-      await tamper(opened, "audit_chain", `update audit_chain set hash = 'f' || substr(hash, 2) where org = 'acme' and position = 2`);
+      // The first hex digit changed whatever it was (one link in 16 starts with "f" already).
+      await tamper(opened, "audit_chain", `update audit_chain set hash = (case when left(hash, 1) = 'f' then 'e' else 'f' end) || substr(hash, 2) where org = 'acme' and position = 2`);
       expect((await verifyAuditChain(opened.db, "acme")).firstBreak).toMatchObject({ position: 2, problem: "link 2 was altered: its hash no longer matches what it records" });
     });
 
