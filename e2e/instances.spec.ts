@@ -13,6 +13,8 @@ import { createPostgresDatabase as createDatabase, TEST_DATABASE_URL } from "@/t
 const A = extraAppUrl("instanceA");
 const B = extraAppUrl("instanceB");
 
+// Two processes sharing one database need a PostgreSQL server (PGlite is one process by
+// construction): `bash .ci/run` starts a throwaway one and sets TEST_DATABASE_URL, so CI runs this.
 test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
 test.describe.configure({ timeout: 240_000 });
 test.use({ baseURL: A, storageState: { cookies: [], origins: [] } });
@@ -60,6 +62,20 @@ test("two dashboards on one PostgreSQL: one inventory walk, one org's writes in 
     );
   });
   expect(walks.filter((entry) => !entry.notModified && entry.status === 200)).toHaveLength(1);
+
+  // Both serve the same answers from the one inventory: every active token GitHub holds, the same
+  // page and count of a filter, whichever instance is asked.
+  const active = (await control.records("acme", "tokens", "active")).length;
+  const answer = async (base: string, query: string) => {
+    const body = (await (await page.request.get(`${base}/api/orgs/acme/tokens?${query}`)).json()) as { total: number; items: { id: number }[] };
+    return { total: body.total, ids: body.items.map((item) => item.id) };
+  };
+  for (const query of ["per_page=100", "signal=no-expiry&signal=elevated&per_page=100&sort=owner&direction=asc"]) {
+    await expect.poll(async () => (await answer(A, "per_page=1")).total, { timeout: 30_000 }).toBe(active);
+    const [fromA, fromB] = await Promise.all([answer(A, query), answer(B, query)]);
+    expect(fromB).toEqual(fromA);
+    expect(fromA.ids.length).toBeGreaterThan(0);
+  }
 
   const acme = (await control.records("acme", "tokens", "active")).map((record) => record.id).sort((x, y) => x - y);
   const globex = (await control.records("globex", "tokens", "active")).map((record) => record.id).slice(0, 10);

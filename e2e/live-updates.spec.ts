@@ -96,6 +96,8 @@ test("the tabs of one browser share one event stream per org, and another tab ta
 });
 
 test.describe("two dashboards on one PostgreSQL", () => {
+  // Two processes sharing one database need a PostgreSQL server (PGlite is one process by
+  // construction): `bash .ci/run` starts a throwaway one and sets TEST_DATABASE_URL, so CI runs this.
   test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
   test.describe.configure({ timeout: 180_000 });
   test.use({ baseURL: extraAppUrl("instanceA"), storageState: { cookies: [], origins: [] } });

@@ -13,6 +13,8 @@ import { createPostgresDatabase as createDatabase, TEST_DATABASE_URL, withClient
 const APP_URL = extraAppUrl("standalone");
 const GITHUB_BULK_REVOKE = "/orgs/acme/personal-access-tokens";
 
+// The standalone server is checked as it is deployed behind several instances, on PostgreSQL:
+// `bash .ci/run` starts a throwaway server and sets TEST_DATABASE_URL, so CI runs this.
 test.skip(!TEST_DATABASE_URL, "needs PostgreSQL: TEST_DATABASE_URL is not set (bash .ci/run sets it; or see scripts/ci-postgres.sh)");
 test.use({ baseURL: APP_URL, storageState: { cookies: [], origins: [] } });
 
